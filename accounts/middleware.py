@@ -1,0 +1,48 @@
+"""Session rules that hold for every page a signed-in person opens."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+
+class SessionLifetimeMiddleware:
+    """End a session 12 hours (a setting) after sign-in, however active it was."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            signed_in_at = float(request.session.get("signed_in_at", 0))
+            age = timezone.now().timestamp() - signed_in_at
+            if age > settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                messages.info(request, _("Your session has ended. Please sign in again."))
+                return redirect("accounts:sign_in")
+        return self.get_response(request)
+
+
+class PasswordChangeRequiredMiddleware:
+    """Send an account that signed in with a temporary password to choose its own."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and getattr(user, "must_change_password", False):
+            allowed = {reverse("accounts:choose_password"), reverse("accounts:sign_out")}
+            if request.path not in allowed and not request.path.startswith(
+                "/" + settings.STATIC_URL.lstrip("/")
+            ):
+                return redirect("accounts:choose_password")
+        return self.get_response(request)

@@ -1,0 +1,57 @@
+"""Accounts people sign in with, their temporary passwords and throttles."""
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountManager(UserManager["Account"]):
+    def get_by_natural_key(self, username: str | None) -> "Account":
+        return self.get(username__iexact=username)
+
+
+class Account(AbstractUser):
+    class Kind(models.TextChoices):
+        PARENT = "parent", _("Parent or guardian")
+        STUDENT = "student", _("Student")
+        STAFF = "staff", _("Staff")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PARENT)
+    must_change_password = models.BooleanField(default=False)
+
+    objects = AccountManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(Lower("username"), name="username_unique_any_case")
+        ]
+
+
+class TemporaryPassword(models.Model):
+    """A single-use numeric password, kept only as a hash until used or expired."""
+
+    account = models.ForeignKey(
+        Account, on_delete=models.CASCADE, related_name="temporary_passwords"
+    )
+    password_hash = models.CharField(max_length=255)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"temporary password until {self.expires_at:%Y-%m-%d}"
+
+
+class Attempt(models.Model):
+    """One counted attempt for a throttle; keys are keyed hashes, never raw values."""
+
+    scope = models.CharField(max_length=40)
+    key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "key", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.scope} attempt"

@@ -1,0 +1,20 @@
+"""The one permission check every page that shows a student starts with."""
+
+from uuid import UUID
+
+from django.http import Http404, HttpRequest
+
+from records.models import Student
+
+
+def student_for(request: HttpRequest, public_id: UUID) -> Student:
+    """The student behind this identifier, if the viewer is linked to them; else 404."""
+    student = (
+        Student.objects.visible_to(request.user)
+        .select_related("school")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if student is None:
+        raise Http404
+    return student

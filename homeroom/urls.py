@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from family.views import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("", include("accounts.urls")),
+    path("", include("family.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.HOMEROOM_DEMO_MAILBOX:
+    urlpatterns.append(path("mailbox/", include("outbox.urls")))
