@@ -8,7 +8,7 @@ from django.test import Client
 from accounts.models import Account
 from records.models import Contact, School, Student, StudentContact
 
-PASSWORD = "correct horse battery staple"
+PASSWORD = "correct horse battery staple"  # noqa: S105
 
 
 @dataclass
@@ -34,14 +34,18 @@ class Cast:
         return client
 
 
-def make_account(username: str, kind: str = Account.Kind.PARENT, **fields: str) -> Account:
+def make_account(
+    username: str, kind: str = Account.Kind.PARENT, **fields: str
+) -> Account:
     account = Account(username=username, kind=kind, **fields)
     account.set_password(PASSWORD)
     account.save()
     return account
 
 
-def make_student(number: str, first: str, last: str, grade: int, school: School) -> Student:
+def make_student(
+    number: str, first: str, last: str, grade: int, school: School
+) -> Student:
     return Student.objects.create(
         number=number, first_name=first, last_name=last, grade=grade, school=school
     )
@@ -60,7 +64,9 @@ def make_contact(first: str, last: str, email: str, *students: Student) -> Conta
     )
     for student in students:
         StudentContact.objects.create(
-            student=student, contact=contact, relationship=StudentContact.Relationship.MOTHER
+            student=student,
+            contact=contact,
+            relationship=StudentContact.Relationship.MOTHER,
         )
     return contact
 

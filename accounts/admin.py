@@ -8,4 +8,7 @@ from accounts.models import Account
 class AccountAdmin(UserAdmin):
     list_display = ["username", "first_name", "last_name", "kind", "last_login"]
     list_filter = ["kind", "is_staff", "is_active"]
-    fieldsets = (*(UserAdmin.fieldsets or ()), ("Homeroom", {"fields": ["kind", "must_change_password"]}))
+    fieldsets = (
+        *(UserAdmin.fieldsets or ()),
+        ("Homeroom", {"fields": ["kind", "must_change_password"]}),
+    )

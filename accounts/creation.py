@@ -26,7 +26,10 @@ def create_family_account(
     first: str, last: str, username: str, student_number: str, address: str
 ) -> Outcome:
     """Match the parent to a contact on file and mail them their sign-in."""
-    limits = settings.HOMEROOM_CREATE_LIMIT_PER_ADDRESS, settings.HOMEROOM_CREATE_LIMIT_PER_STUDENT
+    limits = (
+        settings.HOMEROOM_CREATE_LIMIT_PER_ADDRESS,
+        settings.HOMEROOM_CREATE_LIMIT_PER_STUDENT,
+    )
     if throttle.is_limited("create-address", address, limits[0]) or throttle.is_limited(
         "create-student", student_number.strip(), limits[1]
     ):

@@ -10,7 +10,9 @@ class SignInForm(forms.Form):
     username = forms.CharField(
         label=_("Username"),
         max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "username", "autocapitalize": "none"}
+        ),
     )
     password = forms.CharField(
         label=_("Password"),
@@ -24,7 +26,9 @@ class StudentNumberField(forms.CharField):
         super().__init__(
             label=settings.HOMEROOM_STUDENT_NUMBER_LABEL,
             max_length=40,
-            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            widget=forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "off"}
+            ),
         )
 
 
@@ -44,7 +48,9 @@ class CreateAccountForm(forms.Form):
         max_length=150,
         validators=[UnicodeUsernameValidator()],
         help_text=_("The name you will sign in with, for example JSmith."),
-        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "username", "autocapitalize": "none"}
+        ),
     )
     student_number = StudentNumberField(
         help_text=_("The student number of your oldest child at our schools.")

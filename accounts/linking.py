@@ -29,7 +29,9 @@ def identities(account: Account) -> list[tuple[str, str, str]]:
 
 def add_student(account: Account, student_number: str) -> Student | None:
     """Link the student when one of their contacts is this parent; else None."""
-    student = Student.objects.active().filter(number__iexact=student_number.strip()).first()
+    student = (
+        Student.objects.active().filter(number__iexact=student_number.strip()).first()
+    )
     if student is None:
         return None
 
@@ -41,7 +43,9 @@ def add_student(account: Account, student_number: str) -> Student | None:
     return None
 
 
-def link_contact(account: Account, contact_key: int, student: Student) -> Student | None:
+def link_contact(
+    account: Account, contact_key: int, student: Student
+) -> Student | None:
     contact = Contact.objects.get(pk=contact_key)
     if contact.account_id not in (None, account.pk):
         return None

@@ -17,7 +17,7 @@ class ContactOnFile:
 
 
 def normalize_name(name: str) -> str:
-    """Fold case and accents and squeeze spaces: "  José  DE la Cruz" -> "jose de la cruz"."""
+    """Fold case and accents, squeeze spaces: " José  DE la" -> "jose de la"."""
     decomposed = unicodedata.normalize("NFKD", name)
     without_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(without_accents.casefold().split())
@@ -36,9 +36,13 @@ def same_email(left: str, right: str) -> bool:
 def contact_for_new_account(
     first: str, last: str, contacts: Iterable[ContactOnFile]
 ) -> ContactOnFile | None:
-    """The contact an account may be created for: same names, online access, an email."""
+    """The contact an account may be made for: same names, online access, email."""
     for contact in contacts:
-        if names_match(first, last, contact) and contact.online_access and contact.email:
+        if (
+            names_match(first, last, contact)
+            and contact.online_access
+            and contact.email
+        ):
             return contact
     return None
 
@@ -58,6 +62,6 @@ def contact_for_added_student(
 
 
 def mask_email(address: str) -> str:
-    """Show enough of an address to recognise it: "jane@example.org" -> "j•••@example.org"."""
+    """Show enough of an address to recognise it: jane@x.org -> j•••@x.org."""
     local, _, domain = address.partition("@")
     return f"{local[:1]}•••@{domain}"

@@ -26,7 +26,9 @@ class SessionLifetimeMiddleware:
             age = timezone.now().timestamp() - signed_in_at
             if age > settings.SESSION_ABSOLUTE_SECONDS:
                 logout(request)
-                messages.info(request, _("Your session has ended. Please sign in again."))
+                messages.info(
+                    request, _("Your session has ended. Please sign in again.")
+                )
                 return redirect("accounts:sign_in")
         return self.get_response(request)
 
@@ -40,7 +42,10 @@ class PasswordChangeRequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
         if user.is_authenticated and getattr(user, "must_change_password", False):
-            allowed = {reverse("accounts:choose_password"), reverse("accounts:sign_out")}
+            allowed = {
+                reverse("accounts:choose_password"),
+                reverse("accounts:sign_out"),
+            }
             if request.path not in allowed and not request.path.startswith(
                 "/" + settings.STATIC_URL.lstrip("/")
             ):

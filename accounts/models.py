@@ -1,5 +1,7 @@
 """Accounts people sign in with, their temporary passwords and throttles."""
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -21,7 +23,7 @@ class Account(AbstractUser):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PARENT)
     must_change_password = models.BooleanField(default=False)
 
-    objects = AccountManager()
+    objects: ClassVar[AccountManager] = AccountManager()  # type: ignore[assignment]
 
     class Meta:
         constraints = [

@@ -31,7 +31,7 @@ def issue(account: Account, days: int | None = None) -> str:
 
 
 def redeem(account: Account, code: str) -> bool:
-    """Use up the account's temporary password if `code` is it and it has not expired."""
+    """Use up the temporary password if `code` is it and it has not expired."""
     live = account.temporary_passwords.filter(expires_at__gt=timezone.now())
     for temporary in live:
         if check_password(code, temporary.password_hash):

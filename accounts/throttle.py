@@ -16,7 +16,9 @@ def _key(value: str) -> str:
 
 
 def _window_start() -> datetime.datetime:
-    return timezone.now() - datetime.timedelta(minutes=settings.HOMEROOM_THROTTLE_MINUTES)
+    return timezone.now() - datetime.timedelta(
+        minutes=settings.HOMEROOM_THROTTLE_MINUTES
+    )
 
 
 def is_limited(scope: str, value: str, limit: int) -> bool:

@@ -88,7 +88,11 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 def create_account(request: HttpRequest) -> HttpResponse:
     if timezone.localdate() < settings.HOMEROOM_PORTAL_OPENS:
-        return render(request, "accounts/not_open_yet.html")
+        return render(
+            request,
+            "accounts/not_open_yet.html",
+            {"portal_opens": settings.HOMEROOM_PORTAL_OPENS},
+        )
 
     initial = {"username": request.GET.get("username", "")[:150]}
     form = CreateAccountForm(request.POST or None, initial=initial)
@@ -104,14 +108,18 @@ def create_account(request: HttpRequest) -> HttpResponse:
         client_address(request),
     )
     if outcome.username_taken:
-        form.add_error("username", _("This username is already taken. Please choose another one."))
+        form.add_error(
+            "username", _("This username is already taken. Please choose another one.")
+        )
     elif outcome.throttled:
         form.add_error(None, too_many_attempts_message())
     elif not outcome.succeeded:
         form.add_error(None, no_match_message())
     else:
         return render(
-            request, "accounts/account_created.html", {"masked_email": outcome.masked_email}
+            request,
+            "accounts/account_created.html",
+            {"masked_email": outcome.masked_email},
         )
     return render(request, "accounts/create_account.html", {"form": form})
 
@@ -166,7 +174,7 @@ def my_account(request: HttpRequest) -> HttpResponse:
 
 def render_my_account(
     request: HttpRequest,
-    password_form: PasswordChangeForm[Account],
+    password_form: PasswordChangeForm,
     add_form: AddStudentForm,
     status: int,
 ) -> HttpResponse:
@@ -216,6 +224,7 @@ def add_student(request: HttpRequest) -> HttpResponse:
         return render_my_account(request, PasswordChangeForm(account), form, status=400)
 
     messages.success(
-        request, _("%(name)s has been added to your account.") % {"name": student.first_name}
+        request,
+        _("%(name)s has been added to your account.") % {"name": student.first_name},
     )
     return redirect("family:children")

@@ -20,7 +20,9 @@ def children(request: HttpRequest) -> HttpResponse:
 def child(request: HttpRequest, public_id: UUID) -> HttpResponse:
     student = student_for(request, public_id)
     siblings = Student.objects.visible_to(request.user)
-    return render(request, "family/child.html", {"student": student, "siblings": siblings})
+    return render(
+        request, "family/child.html", {"student": student, "siblings": siblings}
+    )
 
 
 def home(request: HttpRequest) -> HttpResponse:

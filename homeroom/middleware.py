@@ -27,5 +27,7 @@ class PrivacyHeadersMiddleware:
 
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response["Cache-Control"] = "no-store"
-        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
+        )
         return response

@@ -91,15 +91,15 @@ LOGIN_REDIRECT_URL = "family:children"
 LOGOUT_REDIRECT_URL = "accounts:sign_in"
 
 PASSWORD_HASHERS = [
-    env.text("HOMEROOM_PASSWORD_HASHER", "django.contrib.auth.hashers.Argon2PasswordHasher"),
+    env.text(
+        "HOMEROOM_PASSWORD_HASHER", "django.contrib.auth.hashers.Argon2PasswordHasher"
+    ),
 ]
+_VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": f"{_VALIDATORS}.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": f"{_VALIDATORS}.CommonPasswordValidator"},
+    {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},
 ]
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -147,7 +147,9 @@ DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "Homeroom <homeroom@localhos
 HOMEROOM_MAILBOX_DIR = VAR_DIR / "mailbox"
 EMAIL_BACKEND = env.text(
     "EMAIL_BACKEND",
-    "outbox.mailbox.MailboxBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "outbox.mailbox.MailboxBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 HOMEROOM_DEMO_MAILBOX = env.boolean("HOMEROOM_DEMO_MAILBOX", DEBUG)
 OUTBOX_MAX_ATTEMPTS = env.integer("HOMEROOM_OUTBOX_MAX_ATTEMPTS", 12, 1)
@@ -162,17 +164,29 @@ HOMEROOM_SITE_URL = env.text("HOMEROOM_SITE_URL", "http://127.0.0.1:8000")
 
 # Account rules.
 HOMEROOM_TEMPORARY_PASSWORD_DAYS = env.integer("HOMEROOM_TEMPORARY_PASSWORD_DAYS", 3, 1)
-HOMEROOM_TEMPORARY_PASSWORD_DIGITS = env.integer("HOMEROOM_TEMPORARY_PASSWORD_DIGITS", 8, 8)
-HOMEROOM_SIGN_IN_LIMIT_PER_ACCOUNT = env.integer("HOMEROOM_SIGN_IN_LIMIT_PER_ACCOUNT", 5, 1)
-HOMEROOM_SIGN_IN_LIMIT_PER_ADDRESS = env.integer("HOMEROOM_SIGN_IN_LIMIT_PER_ADDRESS", 100, 1)
-HOMEROOM_CREATE_LIMIT_PER_ADDRESS = env.integer("HOMEROOM_CREATE_LIMIT_PER_ADDRESS", 20, 1)
-HOMEROOM_CREATE_LIMIT_PER_STUDENT = env.integer("HOMEROOM_CREATE_LIMIT_PER_STUDENT", 5, 1)
+HOMEROOM_TEMPORARY_PASSWORD_DIGITS = env.integer(
+    "HOMEROOM_TEMPORARY_PASSWORD_DIGITS", 8, 8
+)
+HOMEROOM_SIGN_IN_LIMIT_PER_ACCOUNT = env.integer(
+    "HOMEROOM_SIGN_IN_LIMIT_PER_ACCOUNT", 5, 1
+)
+HOMEROOM_SIGN_IN_LIMIT_PER_ADDRESS = env.integer(
+    "HOMEROOM_SIGN_IN_LIMIT_PER_ADDRESS", 100, 1
+)
+HOMEROOM_CREATE_LIMIT_PER_ADDRESS = env.integer(
+    "HOMEROOM_CREATE_LIMIT_PER_ADDRESS", 20, 1
+)
+HOMEROOM_CREATE_LIMIT_PER_STUDENT = env.integer(
+    "HOMEROOM_CREATE_LIMIT_PER_STUDENT", 5, 1
+)
 HOMEROOM_THROTTLE_MINUTES = env.integer("HOMEROOM_THROTTLE_MINUTES", 15, 1)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.text("HOMEROOM_LOG_LEVEL", "INFO")},
 }

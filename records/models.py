@@ -1,12 +1,18 @@
 """What the district keeps on file: schools, students and their contacts."""
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import Account
 
 
 class School(models.Model):
@@ -29,15 +35,15 @@ class StudentQuerySet(models.QuerySet["Student"]):
     def active(self) -> "StudentQuerySet":
         return self.filter(active=True)
 
-    def visible_to(self, account: models.Model) -> "StudentQuerySet":
+    def visible_to(self, account: "Account | AnonymousUser") -> "StudentQuerySet":
         """Students this account may see: its own record, or a child it is linked to."""
         if not getattr(account, "is_authenticated", False):
             return self.none()
 
         linked = StudentContact.objects.filter(
-            student=OuterRef("pk"), contact__account=account, online_access=True
+            student=OuterRef("pk"), contact__account_id=account.pk, online_access=True
         )
-        return self.active().filter(Q(account=account) | Q(Exists(linked)))
+        return self.active().filter(Q(account_id=account.pk) | Q(Exists(linked)))
 
 
 class Student(models.Model):
@@ -48,7 +54,9 @@ class Student(models.Model):
     grade = models.PositiveSmallIntegerField(
         _("grade"), validators=[MinValueValidator(6), MaxValueValidator(12)]
     )
-    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="students")
+    school = models.ForeignKey(
+        School, on_delete=models.PROTECT, related_name="students"
+    )
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
     active = models.BooleanField(default=True)
     account = models.OneToOneField(
@@ -81,7 +89,9 @@ class Contact(models.Model):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     address_line1 = models.CharField(_("address"), max_length=200, blank=True)
-    address_line2 = models.CharField(_("address, second line"), max_length=200, blank=True)
+    address_line2 = models.CharField(
+        _("address, second line"), max_length=200, blank=True
+    )
     city = models.CharField(_("city"), max_length=100, blank=True)
     state = models.CharField(_("state"), max_length=40, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
@@ -92,8 +102,10 @@ class Contact(models.Model):
         blank=True,
         related_name="contacts",
     )
-    students = models.ManyToManyField(
-        Student, through="StudentContact", related_name="contacts"
+    students: "models.ManyToManyField[Student, StudentContact]" = (
+        models.ManyToManyField(
+            Student, through="StudentContact", related_name="contacts"
+        )
     )
     sourced_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
 
@@ -109,7 +121,9 @@ class Contact(models.Model):
 
     @property
     def address_lines(self) -> list[str]:
-        town = " ".join(part for part in [self.city, self.state, self.postal_code] if part)
+        town = " ".join(
+            part for part in [self.city, self.state, self.postal_code] if part
+        )
         lines = [self.address_line1, self.address_line2, town]
         return [line for line in lines if line]
 
