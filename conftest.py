@@ -80,12 +80,16 @@ def cast(db: None) -> Cast:
     lucas = make_student("100102", "Lucas", "Rivera", 10, high)
     lily = make_student("100201", "Lily", "Chen", 8, middle)
 
-    rivera = make_account("mrivera", first_name="Maria", last_name="Rivera")
+    rivera = make_account(
+        "mrivera", first_name="Maria", last_name="Rivera", email="maria@example.org"
+    )
     maria = make_contact("Maria", "Rivera", "maria@example.org", sofia, lucas)
     maria.account = rivera
     maria.save()
 
-    chen = make_account("wchen", first_name="Wei", last_name="Chen")
+    chen = make_account(
+        "wchen", first_name="Wei", last_name="Chen", email="wei@example.org"
+    )
     wei = make_contact("Wei", "Chen", "wei@example.org", lily)
     wei.account = chen
     wei.save()
