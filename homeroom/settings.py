@@ -90,11 +90,7 @@ LOGIN_URL = "accounts:sign_in"
 LOGIN_REDIRECT_URL = "family:children"
 LOGOUT_REDIRECT_URL = "accounts:sign_in"
 
-PASSWORD_HASHERS = [
-    env.text(
-        "HOMEROOM_PASSWORD_HASHER", "django.contrib.auth.hashers.Argon2PasswordHasher"
-    ),
-]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},

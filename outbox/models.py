@@ -1,5 +1,7 @@
 """The outbox: every email waits here until the worker has delivered it."""
 
+import datetime
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +10,7 @@ SCRUBBED = "This message held a temporary password and was cleared after deliver
 
 
 class MessageQuerySet(models.QuerySet["Message"]):
-    def due(self, now: "timezone.datetime") -> "MessageQuerySet":
+    def due(self, now: datetime.datetime) -> "MessageQuerySet":
         return self.filter(status=Message.Status.WAITING, next_attempt_at__lte=now)
 
 

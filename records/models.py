@@ -37,13 +37,14 @@ class StudentQuerySet(models.QuerySet["Student"]):
 
     def visible_to(self, account: "Account | AnonymousUser") -> "StudentQuerySet":
         """Students this account may see: its own record, or a child it is linked to."""
-        if not getattr(account, "is_authenticated", False):
+        pk = account.pk
+        if pk is None:
             return self.none()
 
         linked = StudentContact.objects.filter(
-            student=OuterRef("pk"), contact__account_id=account.pk, online_access=True
+            student=OuterRef("pk"), contact__account_id=pk, online_access=True
         )
-        return self.active().filter(Q(account_id=account.pk) | Q(Exists(linked)))
+        return self.active().filter(Q(account_id=pk) | Q(Exists(linked)))
 
 
 class Student(models.Model):
