@@ -18,7 +18,8 @@ class Account(AbstractUser):
     class Kind(models.TextChoices):
         PARENT = "parent", _("Parent or guardian")
         STUDENT = "student", _("Student")
-        STAFF = "staff", _("Staff")
+        TEACHER = "teacher", _("Teacher")
+        STAFF = "staff", _("Office staff")
 
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PARENT)
     must_change_password = models.BooleanField(default=False)

@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "records",
     "family",
     "outbox",
+    "audit",
+    "gradebook",
+    "attendance",
+    "reports",
     "demo",
 ]
 

@@ -1,5 +1,6 @@
 """What the district keeps on file: schools, students and their contacts."""
 
+import datetime
 import uuid
 from typing import TYPE_CHECKING
 
@@ -7,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -159,3 +161,160 @@ class StudentContact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact} ({self.get_relationship_display()})"
+
+
+class SchoolYear(models.Model):
+    name = models.CharField(_("name"), max_length=40)
+    start = models.DateField(_("first day"))
+    end = models.DateField(_("last day"))
+    sourced_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MarkingPeriodQuerySet(models.QuerySet["MarkingPeriod"]):
+    def current(self, today: datetime.date) -> "MarkingPeriod | None":
+        """The marking period running today, else the latest one that has started."""
+        running = self.filter(start__lte=today, end__gte=today).first()
+        return running or self.filter(start__lte=today).order_by("-start").first()
+
+
+class MarkingPeriod(models.Model):
+    school_year = models.ForeignKey(
+        SchoolYear, on_delete=models.CASCADE, related_name="marking_periods"
+    )
+    name = models.CharField(_("name"), max_length=40)
+    start = models.DateField(_("first day"))
+    end = models.DateField(_("last day"))
+    midpoint = models.DateField(_("mid-point"))
+    sourced_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+
+    objects = MarkingPeriodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def contains(self, day: datetime.date) -> bool:
+        return self.start <= day <= self.end
+
+
+class Course(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    code = models.CharField(_("course code"), max_length=40, blank=True)
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="courses")
+    sourced_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Section(models.Model):
+    """One class of a course: its teacher, period, room and meeting days."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, related_name="sections"
+    )
+    teacher = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sections",
+    )
+    period = models.PositiveSmallIntegerField(_("period"))
+    room = models.CharField(_("room"), max_length=40, blank=True)
+    meeting_days = models.CharField(
+        _("meeting days"),
+        max_length=7,
+        default="12345",
+        help_text=_("ISO weekday numbers the section meets on: 1 is Monday."),
+    )
+    marking_periods: "models.ManyToManyField[MarkingPeriod, models.Model]" = (
+        models.ManyToManyField(MarkingPeriod, related_name="sections")
+    )
+    is_homeroom = models.BooleanField(default=False)
+    sourced_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+
+    class Meta:
+        ordering = ["period"]
+
+    def __str__(self) -> str:
+        return f"{self.course.title} ({self.period})"
+
+    def meets_on(self, day: datetime.date) -> bool:
+        return str(day.isoweekday()) in self.meeting_days
+
+
+class EnrollmentQuerySet(models.QuerySet["Enrollment"]):
+    def on(self, day: datetime.date) -> "EnrollmentQuerySet":
+        """Enrollments in force on this day: started, and not dropped yet."""
+        return self.filter(start__lte=day).filter(
+            Q(dropped_on__isnull=True) | Q(dropped_on__gt=day)
+        )
+
+
+class Enrollment(models.Model):
+    """A student in a section: one line of the student's schedule."""
+
+    student = models.ForeignKey(
+        Student, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    start = models.DateField(_("start date"))
+    dropped_on = models.DateField(_("drop date"), null=True, blank=True)
+    sourced_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+
+    objects = EnrollmentQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["student", "section"], name="one_enrollment_per_section"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"enrollment {self.pk}"
+
+
+class CorrectionRequest(models.Model):
+    """A family's request to correct the contact information on file."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for the office")
+        APPLIED = "applied", _("Corrected")
+        DECLINED = "declined", _("Declined")
+
+    student = models.ForeignKey(
+        Student, on_delete=models.CASCADE, related_name="correction_requests"
+    )
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="correction_requests",
+    )
+    message = models.TextField(_("what should change"), max_length=2000)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"correction request {self.pk}"
