@@ -1,4 +1,4 @@
-"""Attendance, kept as exceptions: only the days and periods a student was not simply present."""
+"""Attendance kept as exceptions: only when a student was not simply present."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""Gradebooks: a teacher's assignments and scores, and the official report card grades."""
+"""Gradebooks, their assignments and scores, and the official report card grades."""
 
 from decimal import Decimal
 
@@ -52,7 +52,7 @@ class Category(models.Model):
     weight = models.DecimalField(
         _("weight (percent)"), max_digits=5, decimal_places=2, default=Decimal(0)
     )
-    sourced_id = models.CharField(max_length=255, null=True, blank=True)
+    sourced_id = models.CharField(max_length=255, blank=True)
 
     class Meta:
         ordering = ["-weight", "name"]
