@@ -1,5 +1,6 @@
 """The one permission check every page that shows a student starts with."""
 
+from typing import Any
 from uuid import UUID
 
 from django.http import Http404, HttpRequest
@@ -18,3 +19,9 @@ def student_for(request: HttpRequest, public_id: UUID) -> Student:
     if student is None:
         raise Http404
     return student
+
+
+def student_page(request: HttpRequest, student: Student, tab: str) -> dict[str, Any]:
+    """What every page about one student needs: the student, the switcher, the tab."""
+    siblings = Student.objects.visible_to(request.user).only("public_id", "first_name")
+    return {"student": student, "siblings": siblings, "tab": tab}

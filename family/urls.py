@@ -1,10 +1,10 @@
 from django.urls import path
 
-from family import views
+from family.views import children, overview
 
 app_name = "family"
 
 urlpatterns = [
-    path("children/", views.children, name="children"),
-    path("children/<uuid:public_id>/", views.child, name="child"),
+    path("children/", children.children, name="children"),
+    path("children/<uuid:public_id>/", overview.overview, name="child"),
 ]

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from family.views import home
+from family.views.children import home
 
 urlpatterns = [
     path("", home, name="home"),

@@ -1,12 +1,9 @@
-"""What a family sees: the children on the account, and each child's page."""
-
-from uuid import UUID
+"""The children on the account: the first page after signing in."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from family.access import student_for
 from records.models import Student
 
 
@@ -14,15 +11,6 @@ from records.models import Student
 def children(request: HttpRequest) -> HttpResponse:
     visible = Student.objects.visible_to(request.user).select_related("school")
     return render(request, "family/children.html", {"children": visible})
-
-
-@login_required
-def child(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    student = student_for(request, public_id)
-    siblings = Student.objects.visible_to(request.user)
-    return render(
-        request, "family/child.html", {"student": student, "siblings": siblings}
-    )
 
 
 def home(request: HttpRequest) -> HttpResponse:
