@@ -1,12 +1,26 @@
 """The fixed cast every test uses: two families, a student and an outsider."""
 
+import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 from django.test import Client
 
 from accounts.models import Account
-from records.models import Contact, School, Student, StudentContact
+from attendance.models import AttendanceCode
+from gradebook.models import Assignment, Category, GradeBand, Gradebook, Score
+from records.models import (
+    Contact,
+    Course,
+    Enrollment,
+    MarkingPeriod,
+    School,
+    SchoolYear,
+    Section,
+    Student,
+    StudentContact,
+)
 
 PASSWORD = "correct horse battery staple"  # noqa: S105
 
@@ -112,4 +126,163 @@ def cast(db: None) -> Cast:
         lily=lily,
         lily_account=lily_account,
         outsider=outsider,
+    )
+
+
+# A term in progress: the second marking period, on a frozen "today".
+TODAY = datetime.date(2026, 12, 3)
+
+
+@dataclass
+class Term:
+    year: SchoolYear
+    q1: MarkingPeriod
+    q2: MarkingPeriod
+    teacher: Account  # Ms. Alvarez: Sofia's math and Lily's math
+    other_teacher: Account  # Mr. Brooks: Sofia's English and Lucas's biology
+    math: Section  # period 2, weighted: tests 60, homework 40; Sofia and Lily
+    english: Section  # period 3, total points; Sofia only
+    biology: Section  # period 1 at the high school; Lucas only
+    math_q2: Gradebook
+    english_q2: Gradebook
+    tests: Category
+    homework: Category
+    absent: AttendanceCode  # unexcused absence
+    tardy: AttendanceCode
+
+
+def make_section(
+    course: str, school: School, teacher: Account, period: int, *periods: MarkingPeriod
+) -> Section:
+    section = Section.objects.create(
+        course=Course.objects.create(title=course, school=school),
+        teacher=teacher,
+        period=period,
+        room=f"Room {100 + period}",
+    )
+    section.marking_periods.set(periods)
+    return section
+
+
+def enroll(section: Section, *students: Student) -> None:
+    for student in students:
+        Enrollment.objects.create(
+            student=student, section=section, start=datetime.date(2026, 8, 31)
+        )
+
+
+@pytest.fixture
+def term(cast: Cast) -> Term:
+    """Two marking periods, three sections, two gradebooks; no scores yet."""
+    year = SchoolYear.objects.create(
+        name="2026-2027",
+        start=datetime.date(2026, 8, 31),
+        end=datetime.date(2027, 6, 18),
+    )
+    q1 = MarkingPeriod.objects.create(
+        school_year=year,
+        name="Q1",
+        start=datetime.date(2026, 8, 31),
+        end=datetime.date(2026, 11, 6),
+        midpoint=datetime.date(2026, 10, 2),
+    )
+    q2 = MarkingPeriod.objects.create(
+        school_year=year,
+        name="Q2",
+        start=datetime.date(2026, 11, 9),
+        end=datetime.date(2027, 1, 22),
+        midpoint=datetime.date(2026, 12, 15),
+    )
+    teacher = make_account(
+        "alvarez",
+        kind=Account.Kind.TEACHER,
+        first_name="Rosa",
+        last_name="Alvarez",
+        email="ralvarez@schools.example.org",
+    )
+    other = make_account(
+        "brooks",
+        kind=Account.Kind.TEACHER,
+        first_name="Sam",
+        last_name="Brooks",
+        email="sbrooks@schools.example.org",
+    )
+    math = make_section("Math 7", cast.middle, teacher, 2, q1, q2)
+    english = make_section("English 7", cast.middle, other, 3, q1, q2)
+    biology = make_section("Biology", cast.high, other, 1, q1, q2)
+    enroll(math, cast.sofia, cast.lily)
+    enroll(english, cast.sofia)
+    enroll(biology, cast.lucas)
+
+    math_q2 = Gradebook.objects.create(
+        section=math, marking_period=q2, method="weighted"
+    )
+    english_q2 = Gradebook.objects.create(
+        section=english, marking_period=q2, method="points"
+    )
+    tests = Category.objects.create(gradebook=math_q2, name="Tests", weight=Decimal(60))
+    homework = Category.objects.create(
+        gradebook=math_q2, name="Homework", weight=Decimal(40)
+    )
+    for letter, minimum in [("A", 90), ("B", 80), ("C", 70), ("D", 60), ("F", 0)]:
+        GradeBand.objects.create(letter=letter, minimum=Decimal(minimum))
+    absent = AttendanceCode.objects.create(
+        code="A", meaning="Absent, unexcused", kind="absent", counts_as_absence=True
+    )
+    tardy = AttendanceCode.objects.create(code="T", meaning="Tardy", kind="tardy")
+    AttendanceCode.objects.create(
+        code="AE",
+        meaning="Absent, excused",
+        kind="absent",
+        excused=True,
+        counts_as_absence=True,
+    )
+
+    return Term(
+        year,
+        q1,
+        q2,
+        teacher,
+        other,
+        math,
+        english,
+        biology,
+        math_q2,
+        english_q2,
+        tests,
+        homework,
+        absent,
+        tardy,
+    )
+
+
+def add_assignment(
+    book: Gradebook,
+    title: str,
+    possible: int,
+    due: datetime.date,
+    category: Category | None = None,
+) -> Assignment:
+    return Assignment.objects.create(
+        gradebook=book,
+        category=category,
+        title=title,
+        points_possible=Decimal(possible),
+        assigned_on=due - datetime.timedelta(days=3),
+        due_on=due,
+        visible_from=due - datetime.timedelta(days=3),
+    )
+
+
+def add_score(
+    assignment: Assignment,
+    student: Student,
+    points: str | None = None,
+    **flags: bool | str,
+) -> Score:
+    return Score.objects.create(
+        assignment=assignment,
+        student=student,
+        points=None if points is None else Decimal(points),
+        **flags,
     )
