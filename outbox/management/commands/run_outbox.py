@@ -1,0 +1,62 @@
+"""Deliver the outbox: once, or every few seconds until told to stop."""
+
+import logging
+import signal
+import threading
+from types import FrameType
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import close_old_connections
+
+from outbox.delivery import deliver_due
+
+logger = logging.getLogger(__name__)
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class Command(BaseCommand):
+    help = "Deliver the emails waiting in the outbox."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="Deliver what is due now, then exit.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["once"]:
+            sent = deliver_due()
+            self.stdout.write(f"Sent {sent} message(s).")
+            return
+
+        stop = threading.Event()
+
+        def request_stop(number: int, frame: FrameType | None) -> None:
+            stop.set()
+
+        previous = {number: signal.getsignal(number) for number in STOP_SIGNALS}
+        for number in STOP_SIGNALS:
+            signal.signal(number, request_stop)
+
+        try:
+            self.run_until(stop)
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+
+    def run_until(self, stop: threading.Event) -> None:
+        """Deliver every few seconds; a stop signal ends the loop between runs."""
+        poll_seconds = settings.OUTBOX_POLL_SECONDS
+        logger.info("Outbox worker started, polling every %d s", poll_seconds)
+
+        while not stop.is_set():
+            # A worker lives for weeks; drop database connections that went stale.
+            close_old_connections()
+            deliver_due()
+            stop.wait(poll_seconds)
+
+        logger.info("Outbox worker stopped")
