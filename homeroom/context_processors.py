@@ -10,4 +10,5 @@ def district(request: HttpRequest) -> dict[str, Any]:
         "district_name": settings.HOMEROOM_DISTRICT_NAME,
         "office_phone": settings.HOMEROOM_OFFICE_PHONE,
         "student_number_label": settings.HOMEROOM_STUDENT_NUMBER_LABEL,
+        "demo_mailbox": settings.HOMEROOM_DEMO_MAILBOX,
     }
