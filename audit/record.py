@@ -16,6 +16,13 @@ def as_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def changed(before: dict[str, Any], name: str, value: Any) -> bool:
+    """A new record changes every field that is set; an old one, those that differ."""
+    if name not in before:
+        return value is not None and value is not False and value != ""
+    return bool(before[name] != value)
+
+
 def record_changes(
     actor: "Account | None",
     subject: str,
@@ -39,7 +46,7 @@ def record_changes(
             new_value=as_text(getattr(instance, name)),
         )
         for name in fields
-        if as_text(before.get(name)) != as_text(getattr(instance, name))
+        if changed(before, name, getattr(instance, name))
     ]
     return Change.objects.bulk_create(changes)
 
@@ -47,3 +54,26 @@ def record_changes(
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     """The values of these fields now, to compare with after a change."""
     return {name: getattr(instance, name) for name in fields}
+
+
+def record_removal(
+    actor: "Account | None",
+    subject: str,
+    instance: models.Model,
+    fields: Iterable[str],
+    student: "Student | None" = None,
+) -> list[Change]:
+    """Store what a record held before it was removed, each field now blank."""
+    changes = [
+        Change(
+            actor=actor,
+            student=student,
+            subject=subject,
+            object_id=str(instance.pk),
+            field=name,
+            old_value=as_text(getattr(instance, name)),
+            new_value="",
+        )
+        for name in fields
+    ]
+    return Change.objects.bulk_create(changes)
