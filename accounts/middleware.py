@@ -50,7 +50,7 @@ class PasswordChangeRequiredMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and getattr(user, "must_change_password", False):
-            if not may_wait(request.path):
-                return redirect("accounts:choose_password")
+        must_change = getattr(user, "must_change_password", False)
+        if user.is_authenticated and must_change and not may_wait(request.path):
+            return redirect("accounts:choose_password")
         return self.get_response(request)
