@@ -1,12 +1,31 @@
 from django.urls import path
 
-from family.views import children, overview, report_cards
+from family.views import (
+    attendance,
+    children,
+    overview,
+    records,
+    report_cards,
+    schedule,
+)
 
 app_name = "family"
 
 urlpatterns = [
     path("children/", children.children, name="children"),
     path("children/<uuid:public_id>/", overview.overview, name="child"),
+    path(
+        "children/<uuid:public_id>/attendance/",
+        attendance.attendance,
+        name="attendance",
+    ),
+    path("children/<uuid:public_id>/schedule/", schedule.schedule, name="schedule"),
+    path("children/<uuid:public_id>/records/", records.records, name="records"),
+    path(
+        "children/<uuid:public_id>/records/correction/",
+        records.request_correction,
+        name="request_correction",
+    ),
     path(
         "children/<uuid:public_id>/report-cards/",
         report_cards.report_cards,
