@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from records.models import Contact, School, Student, StudentContact
+from records.models import (
+    Contact,
+    CorrectionRequest,
+    School,
+    Student,
+    StudentContact,
+)
 
 
 class StudentContactInline(admin.TabularInline[StudentContact, Student]):
@@ -28,3 +34,10 @@ class ContactAdmin(admin.ModelAdmin[Contact]):
     list_display = ["last_name", "first_name", "email", "account"]
     search_fields = ["last_name", "first_name", "email"]
     raw_id_fields = ["account"]
+
+
+@admin.register(CorrectionRequest)
+class CorrectionRequestAdmin(admin.ModelAdmin[CorrectionRequest]):
+    list_display = ["created_at", "student", "account", "status"]
+    list_filter = ["status"]
+    raw_id_fields = ["student", "account"]
