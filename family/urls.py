@@ -3,6 +3,8 @@ from django.urls import path
 from family.views import (
     attendance,
     children,
+    course,
+    missing,
     overview,
     records,
     report_cards,
@@ -14,6 +16,12 @@ app_name = "family"
 urlpatterns = [
     path("children/", children.children, name="children"),
     path("children/<uuid:public_id>/", overview.overview, name="child"),
+    path(
+        "children/<uuid:public_id>/courses/<uuid:section_id>/",
+        course.course,
+        name="course",
+    ),
+    path("children/<uuid:public_id>/missing/", missing.missing, name="missing"),
     path(
         "children/<uuid:public_id>/attendance/",
         attendance.attendance,
