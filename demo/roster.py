@@ -17,6 +17,8 @@ HIGH_SCHOOL = "Lyman High School"
 PARENT_PASSWORD = "portal-demo-2026"  # noqa: S105
 STUDENT_PASSWORD = "student-demo-2026"  # noqa: S105
 STAFF_PASSWORD = "office-demo-2026"  # noqa: S105
+TEACHER_PASSWORD = "teacher-demo-2026"  # noqa: S105
+TEACHER_EMAIL_DOMAIN = "schools.example.org"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,18 @@ class Household:
     numbers: tuple[str, ...]
     people: tuple[Person, ...]
     address_line2: str = ""
+
+
+@dataclass(frozen=True)
+class Teacher:
+    username: str
+    first_name: str
+    last_name: str
+    room: str
+
+    @property
+    def email(self) -> str:
+        return f"{self.username}@{TEACHER_EMAIL_DOMAIN}"
 
 
 @dataclass(frozen=True)
@@ -330,6 +344,23 @@ HOUSEHOLDS = (
     ),
 )
 
+TEACHERS = (
+    Teacher("dfoster", "Diane", "Foster", "Room 104"),
+    Teacher("jbennett", "James", "Bennett", "Room 108"),
+    Teacher("lnakamura", "Laura", "Nakamura", "Science Lab 112"),
+    Teacher("rhughes", "Robert", "Hughes", "Room 116"),
+    Teacher("ereyes", "Elena", "Reyes", "Room 120"),
+    Teacher("tgallagher", "Tom", "Gallagher", "Gym"),
+    Teacher("apatterson", "Alice", "Patterson", "Room 201"),
+    Teacher("mcastillo", "Miguel", "Castillo", "Room 205"),
+    Teacher("kowens", "Karen", "Owens", "Lab 210"),
+    Teacher("dlin", "David", "Lin", "Lab 212"),
+    Teacher("jmurphy", "Joan", "Murphy", "Room 218"),
+    Teacher("pdelgado", "Pablo", "Delgado", "Room 222"),
+    Teacher("bwright", "Brian", "Wright", "Field House"),
+    Teacher("nfischer", "Nina", "Fischer", "Art Studio 230"),
+)
+
 STAFF_USERNAME = "office"
 
 SIGN_INS = (
@@ -350,4 +381,7 @@ TRY_THESE = (
     "Then add Mateo from My Account, Add Additional Student, with 100403.",
     "Robert Nguyen (100501) has no email on file: account creation is refused.",
     "Thomas Walsh (100601) has online access off: account creation is refused.",
+    "As demo.parent, the second marking period is in progress: Sofia has a "
+    "missing homework in Math 7 and was tardy once; first-quarter report cards "
+    "are posted.",
 )

@@ -14,7 +14,10 @@ REFUSAL = (
 
 
 class Command(BaseCommand):
-    help = "Load a demo district: two schools, their students, families and sign-ins."
+    help = (
+        "Load a demo district: two schools, their students, families and sign-ins, "
+        "and a school year with schedules, grades and attendance."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -40,7 +43,11 @@ def counts_line(summary: district.Summary) -> str:
     return (
         f"Demo district loaded: {summary.schools} schools, "
         f"{summary.students} students, {summary.contacts} contacts, "
-        f"{summary.accounts} accounts."
+        f"{summary.accounts} accounts.\n"
+        f"School year 2026-2027: {summary.sections} sections, "
+        f"{summary.enrollments} enrollments, {summary.assignments} assignments, "
+        f"{summary.scores} scores, {summary.attendance_marks} attendance marks, "
+        f"{summary.report_card_grades} report card grades."
     )
 
 
