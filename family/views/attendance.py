@@ -10,9 +10,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.models import AttendanceCode, AttendanceMark
+from attendance.models import AttendanceCode
 from family import calendar
 from family.access import student_for, student_page
+from family.marks import marks_between
 from records.models import MarkingPeriod, SchoolYear, Student
 
 
@@ -33,31 +34,7 @@ def attendance(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 def year_marks(student: Student, year: SchoolYear | None) -> list[calendar.Mark]:
-    """Every mark of the school year, in one query."""
-    if year is None:
-        return []
-
-    rows = (
-        AttendanceMark.objects.filter(student=student)
-        .between(year.start, year.end)
-        .select_related("code", "section__course")
-    )
-    return [as_mark(row) for row in rows]
-
-
-def as_mark(row: AttendanceMark) -> calendar.Mark:
-    section = row.section
-    return calendar.Mark(
-        date=row.date,
-        period=section.period if section else None,
-        course=section.course.title if section else "",
-        code=row.code.code,
-        meaning=row.code.meaning,
-        kind=row.code.kind,
-        excused=row.code.excused,
-        counts_as_absence=row.code.counts_as_absence,
-        comment=row.comment,
-    )
+    return [] if year is None else marks_between(student, year.start, year.end)
 
 
 def month_context(

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from family.access import student_for, student_page
 from family.charts import Chart, line_chart
-from family.views.overview import periods_for
+from family.numbers import plain_number
+from family.periods import periods_for
 from gradebook.averages import CategoryResult
 from gradebook.models import Score
 from gradebook.snapshot import (
@@ -63,11 +64,6 @@ class CategoryGroup:
     name: str
     weight: str | None  # None in a total-points gradebook
     rows: list[AssignmentRow]
-
-
-def plain_number(value: Decimal) -> str:
-    """A number of points as a teacher writes it: 18, 8.5, 100."""
-    return format(value.normalize(), "f")
 
 
 def flags_for(score: Score | None) -> list[Flag]:

@@ -11,8 +11,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from family.access import student_for, student_page
-from family.views.course import plain_number
-from family.views.overview import periods_for
+from family.numbers import plain_number
+from family.periods import periods_for
 from gradebook.snapshot import AssignmentLine, CourseSnapshot, course_snapshots
 from records.models import Section
 
