@@ -83,6 +83,7 @@ TEMPLATES = [
     },
 ]
 
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # the default SQLite file lives here
 DATABASES = {
     "default": env.database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'homeroom.db'}")
 }
