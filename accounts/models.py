@@ -20,16 +20,50 @@ class Account(AbstractUser):
         STUDENT = "student", _("Student")
         TEACHER = "teacher", _("Teacher")
         STAFF = "staff", _("Office staff")
+        DISTRICT = "district", _("District administrator")
 
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PARENT)
     must_change_password = models.BooleanField(default=False)
+    school = models.ForeignKey(
+        "records.School",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff",
+        help_text="The school whose office this account works in (office staff).",
+    )
 
     objects: ClassVar[AccountManager] = AccountManager()  # type: ignore[assignment]
+
+    STAFF_KINDS = frozenset({Kind.TEACHER, Kind.STAFF, Kind.DISTRICT})
 
     class Meta:
         constraints = [
             models.UniqueConstraint(Lower("username"), name="username_unique_any_case")
         ]
+
+    @property
+    def is_school_staff(self) -> bool:
+        """Teachers, office staff and district administrators: the staff side."""
+        return self.kind in self.STAFF_KINDS
+
+
+class SignIn(models.Model):
+    """One attempt to sign in to an existing account: the account's own history."""
+
+    account = models.ForeignKey(
+        Account, on_delete=models.CASCADE, related_name="sign_ins"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    succeeded = models.BooleanField()
+    address = models.GenericIPAddressField(null=True, blank=True)
+    browser = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"sign-in {self.pk}"
 
 
 class TemporaryPassword(models.Model):

@@ -19,7 +19,7 @@ from accounts import throttle
 from accounts.creation import create_family_account, mail_context
 from accounts.forms import AddStudentForm, CreateAccountForm, SignInForm
 from accounts.linking import add_student as link_student
-from accounts.models import Account
+from accounts.models import Account, SignIn
 from outbox.compose import queue_email
 from records.models import Student
 
@@ -50,6 +50,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             request, username=username, password=form.cleaned_data["password"]
         )
         if account is None:
+            note_sign_in(request, username, succeeded=False)
             throttle.count("sign-in-account", username)
             throttle.count("sign-in-address", address)
             form.add_error(None, _("The username or password is not correct."))
@@ -57,10 +58,24 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 
         throttle.forget("sign-in-account", username)
         login(request, account)
+        note_sign_in(request, username, succeeded=True)
         request.session["signed_in_at"] = timezone.now().timestamp()
         return redirect(next_page(request))
 
     return render(request, "accounts/sign_in.html", {"form": form})
+
+
+def note_sign_in(request: HttpRequest, username: str, succeeded: bool) -> None:
+    """Keep the attempt in the account's sign-in history, if the account exists."""
+    account = Account.objects.filter(username__iexact=username).first()
+    if account is None:
+        return
+    SignIn.objects.create(
+        account=account,
+        succeeded=succeeded,
+        address=request.META.get("REMOTE_ADDR") or None,
+        browser=request.META.get("HTTP_USER_AGENT", "")[:200],
+    )
 
 
 def too_many_attempts_message() -> str:

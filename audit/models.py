@@ -33,3 +33,27 @@ class Change(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} {self.object_id}: {self.field}"
+
+
+class Access(models.Model):
+    """One look at a student's records: who, when, which page."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accesses",
+    )
+    student = models.ForeignKey(
+        "records.Student", on_delete=models.CASCADE, related_name="accesses"
+    )
+    page = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name_plural = "accesses"
+
+    def __str__(self) -> str:
+        return f"access {self.pk}"

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
-from audit.models import Change
+from audit.models import Access, Change
 
 if TYPE_CHECKING:
     from accounts.models import Account
@@ -77,3 +77,8 @@ def record_removal(
         for name in fields
     ]
     return Change.objects.bulk_create(changes)
+
+
+def record_access(actor: "Account | None", student: "Student", page: str) -> Access:
+    """Note that someone opened a page of this student's records."""
+    return Access.objects.create(actor=actor, student=student, page=page[:60])

@@ -5,6 +5,8 @@ from uuid import UUID
 
 from django.http import Http404, HttpRequest
 
+from accounts.models import Account
+from audit.record import record_access
 from records.models import Student
 
 
@@ -18,7 +20,14 @@ def student_for(request: HttpRequest, public_id: UUID) -> Student:
     )
     if student is None:
         raise Http404
+
+    page = request.resolver_match.url_name if request.resolver_match else ""
+    record_access(viewer(request), student, f"family:{page}")
     return student
+
+
+def viewer(request: HttpRequest) -> Account | None:
+    return request.user if isinstance(request.user, Account) else None
 
 
 def student_page(request: HttpRequest, student: Student, tab: str) -> dict[str, Any]:

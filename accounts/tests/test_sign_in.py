@@ -5,6 +5,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from accounts import temporary
+from accounts.models import SignIn
 from conftest import PASSWORD, Cast
 
 URL = reverse("accounts:sign_in")
@@ -121,3 +122,14 @@ def test_next_page_is_followed_only_on_this_site(cast: Cast) -> None:
 
     assert inside["Location"] == child
     assert outside["Location"] == reverse("family:children")
+
+
+def test_sign_ins_and_failures_go_into_the_account_history(cast: Cast) -> None:
+    sign_in("mrivera", "a wrong guess here", REMOTE_ADDR="10.2.2.2")
+    sign_in("MRivera", PASSWORD, REMOTE_ADDR="10.2.2.2", HTTP_USER_AGENT="Phone")
+    sign_in("nobody-here", "a wrong guess here")
+
+    history = list(cast.rivera.sign_ins.all())
+    assert [entry.succeeded for entry in history] == [True, False]
+    assert history[0].address == "10.2.2.2" and history[0].browser == "Phone"
+    assert SignIn.objects.count() == 2

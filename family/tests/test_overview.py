@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from attendance.models import AttendanceCode, AttendanceMark
+from audit.models import Access
 from conftest import Cast, Term, enroll, make_section
 from family.tests.sofia_grades import grade_sofia
 from records.models import Section, Student
@@ -230,3 +231,15 @@ def test_a_student_sees_her_own_average(cast: Cast, term: Term, thursday: None) 
     assert "Math 7 Period 2 · Rosa Alvarez No grades yet" in course_card(
         page.content.decode(), "Math 7"
     )
+
+
+def test_each_look_at_a_child_is_recorded(cast: Cast) -> None:
+    cast.client_for(cast.rivera).get(
+        reverse("family:child", args=[cast.sofia.public_id])
+    )
+    cast.client_for(cast.chen).get(reverse("family:child", args=[cast.sofia.public_id]))
+
+    access = Access.objects.get()
+    assert access.actor == cast.rivera
+    assert access.student == cast.sofia
+    assert access.page == "family:child"
