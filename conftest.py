@@ -286,3 +286,40 @@ def add_score(
         points=None if points is None else Decimal(points),
         **flags,
     )
+
+
+@dataclass
+class Staff:
+    middle_office: Account  # office staff of Memorial Middle School
+    high_office: Account  # office staff of Lyman High School
+    district: Account  # a district administrator: every school
+
+
+@pytest.fixture
+def staff(cast: Cast) -> Staff:
+    middle_office = make_account(
+        "middle.office",
+        kind=Account.Kind.STAFF,
+        first_name="Pat",
+        last_name="Office",
+        email="office@middle.example.org",
+    )
+    middle_office.school = cast.middle
+    middle_office.save()
+    high_office = make_account(
+        "high.office",
+        kind=Account.Kind.STAFF,
+        first_name="Lee",
+        last_name="Office",
+        email="office@high.example.org",
+    )
+    high_office.school = cast.high
+    high_office.save()
+    district = make_account(
+        "district.admin",
+        kind=Account.Kind.DISTRICT,
+        first_name="Dana",
+        last_name="District",
+        email="dana@district.example.org",
+    )
+    return Staff(middle_office, high_office, district)

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "gradebook",
     "attendance",
     "reports",
+    "staff",
+    "teaching",
+    "office",
     "demo",
 ]
 

@@ -8,6 +8,9 @@ urlpatterns = [
     path("", home, name="home"),
     path("", include("accounts.urls")),
     path("", include("family.urls")),
+    path("staff/", include("staff.urls")),
+    path("staff/teaching/", include("teaching.urls")),
+    path("staff/office/", include("office.urls")),
     path("admin/", admin.site.urls),
 ]
 

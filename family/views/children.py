@@ -9,6 +9,9 @@ from records.models import Student
 
 @login_required
 def children(request: HttpRequest) -> HttpResponse:
+    if getattr(request.user, "is_school_staff", False):
+        return redirect("staff:home")
+
     visible = Student.objects.visible_to(request.user).select_related("school")
     return render(request, "family/children.html", {"children": visible})
 
