@@ -32,6 +32,7 @@ class Account(AbstractUser):
         related_name="staff",
         help_text="The school whose office this account works in (office staff).",
     )
+    sourced_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
 
     objects: ClassVar[AccountManager] = AccountManager()  # type: ignore[assignment]
 

@@ -105,6 +105,7 @@ class Score(models.Model):
     incomplete = models.BooleanField(_("incomplete"), default=False)
     comment = models.CharField(_("comment"), max_length=500, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
+    sourced_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
 
     class Meta:
         constraints = [
