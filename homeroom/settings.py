@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.SessionLifetimeMiddleware",
     "accounts.middleware.PasswordChangeRequiredMiddleware",
+    "staff.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "homeroom.middleware.PrivacyHeadersMiddleware",
 ]
@@ -185,6 +186,11 @@ HOMEROOM_CREATE_LIMIT_PER_STUDENT = env.integer(
     "HOMEROOM_CREATE_LIMIT_PER_STUDENT", 5, 1
 )
 HOMEROOM_THROTTLE_MINUTES = env.integer("HOMEROOM_THROTTLE_MINUTES", 15, 1)
+
+# Staff rules: a code from an authenticator app at sign-in (off in the demo),
+# and how old a gradebook may grow before the office is shown it.
+HOMEROOM_STAFF_TWO_FACTOR = env.boolean("HOMEROOM_STAFF_TWO_FACTOR", not DEBUG)
+HOMEROOM_STALE_GRADEBOOK_DAYS = env.integer("HOMEROOM_STALE_GRADEBOOK_DAYS", 14, 1)
 
 LOGGING = {
     "version": 1,

@@ -17,3 +17,5 @@ from homeroom.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["homeroom.hashers.QuickArgon2PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 HOMEROOM_DEMO_MAILBOX = True
+# Staff tests sign in without a code; staff/tests/test_two_factor.py turns it on.
+HOMEROOM_STAFF_TWO_FACTOR = False
