@@ -4,6 +4,7 @@ from family.views import (
     attendance,
     children,
     course,
+    feedback,
     missing,
     overview,
     records,
@@ -15,6 +16,7 @@ app_name = "family"
 
 urlpatterns = [
     path("children/", children.children, name="children"),
+    path("feedback/", feedback.feedback, name="feedback"),
     path("children/<uuid:public_id>/", overview.overview, name="child"),
     path(
         "children/<uuid:public_id>/courses/<uuid:section_id>/",
