@@ -48,6 +48,11 @@ class Account(AbstractUser):
         """Teachers, office staff and district administrators: the staff side."""
         return self.kind in self.STAFF_KINDS
 
+    @property
+    def signs_in_with_a_code(self) -> bool:
+        """School staff and anyone who may open the Django admin use two factors."""
+        return self.is_school_staff or self.is_staff or self.is_superuser
+
 
 class SignIn(models.Model):
     """One attempt to sign in to an existing account: the account's own history."""

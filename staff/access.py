@@ -31,6 +31,14 @@ def staff_account(request: HttpRequest) -> Account:
     return account
 
 
+def two_factor_account(request: HttpRequest) -> Account:
+    """Anyone who signs in with a code: school staff and admin accounts."""
+    account = signed_in(request)
+    if not account.signs_in_with_a_code:
+        raise PermissionDenied
+    return account
+
+
 def office_account(request: HttpRequest) -> Account:
     account = signed_in(request)
     if account.kind not in OFFICE_KINDS:

@@ -35,7 +35,9 @@ class StaffTwoFactorMiddleware:
 
 
 def needs_code(request: HttpRequest, account: object) -> bool:
-    if not isinstance(account, Account) or not account.is_school_staff:
+    if not isinstance(account, Account):
+        return False
+    if not account.signs_in_with_a_code:
         return False
     if is_verified(request.session, account) or may_wait(request.path):
         return False

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from accounts import throttle
 from accounts.models import Account
 from staff import two_factor
-from staff.access import staff_account
+from staff.access import two_factor_account
 from staff.models import StaffDevice
 
 THROTTLE_SCOPE = "two-factor"
@@ -40,7 +40,7 @@ class CodeForm(forms.Form):
 
 @login_required
 def setup(request: HttpRequest) -> HttpResponse:
-    account = staff_account(request)
+    account = two_factor_account(request)
     if two_factor.confirmed_device(account) is not None:
         # The secret is shown only while it is being set up, never again.
         return redirect(with_next("staff:two_factor_verify", request))
@@ -60,7 +60,7 @@ def setup(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def verify(request: HttpRequest) -> HttpResponse:
-    account = staff_account(request)
+    account = two_factor_account(request)
     device = two_factor.confirmed_device(account)
     if device is None:
         return redirect(with_next("staff:two_factor_setup", request))

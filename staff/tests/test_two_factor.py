@@ -267,3 +267,13 @@ def test_with_the_setting_off_no_code_is_asked(
     settings.HOMEROOM_STAFF_TWO_FACTOR = False
 
     assert cast.client_for(term.teacher).get(HOME).status_code == 200
+
+
+def test_an_admin_account_of_any_kind_is_asked_for_a_code(cast: Cast) -> None:
+    cast.outsider.is_staff = True
+    cast.outsider.save()
+
+    response = cast.client_for(cast.outsider).get(reverse("admin:index"))
+
+    assert response["Location"].startswith(SETUP)
+    assert cast.client_for(cast.outsider).get(SETUP).status_code == 200
