@@ -1,10 +1,30 @@
 from django.urls import URLPattern, path
 
-from office.views import feedback, stale
+from office.views import credential_requests, feedback, letters, stale
 
 app_name = "office"
 
 urlpatterns: list[URLPattern] = [
+    path(
+        "students/<uuid:public_id>/contacts/<int:contact_id>/letter/",
+        letters.issue_letter,
+        name="issue_letter",
+    ),
+    path(
+        "credential-requests/",
+        credential_requests.credential_requests,
+        name="credential_requests",
+    ),
+    path(
+        "credential-requests/<int:pk>/letter/<int:contact_id>/",
+        credential_requests.send_letter,
+        name="send_credential_letter",
+    ),
+    path(
+        "credential-requests/<int:pk>/close/",
+        credential_requests.close,
+        name="close_credential_request",
+    ),
     path("stale-gradebooks/", stale.stale_gradebooks, name="stale_gradebooks"),
     path("feedback/", feedback.inbox, name="feedback"),
     path("feedback/<int:pk>/read/", feedback.mark_read, name="feedback_read"),
