@@ -5,6 +5,7 @@ from family.views import (
     children,
     course,
     feedback,
+    interim,
     missing,
     overview,
     records,
@@ -24,6 +25,11 @@ urlpatterns = [
         name="course",
     ),
     path("children/<uuid:public_id>/missing/", missing.missing, name="missing"),
+    path(
+        "children/<uuid:public_id>/interim/",
+        interim.request_interim,
+        name="request_interim",
+    ),
     path(
         "children/<uuid:public_id>/attendance/",
         attendance.attendance,

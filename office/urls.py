@@ -1,6 +1,13 @@
 from django.urls import URLPattern, path
 
-from office.views import credential_requests, feedback, letters, stale
+from office.views import (
+    credential_requests,
+    feedback,
+    interims,
+    letters,
+    mailing,
+    stale,
+)
 
 app_name = "office"
 
@@ -28,4 +35,17 @@ urlpatterns: list[URLPattern] = [
     path("stale-gradebooks/", stale.stale_gradebooks, name="stale_gradebooks"),
     path("feedback/", feedback.inbox, name="feedback"),
     path("feedback/<int:pk>/read/", feedback.mark_read, name="feedback_read"),
+    path("interims/", interims.interims, name="interims"),
+    path("interims/<int:pk>/pdf/", interims.interim_pdf, name="interim_pdf"),
+    path("interims/<int:pk>/sent/", interims.mark_sent, name="interim_sent"),
+    path(
+        "report-cards-by-mail/",
+        mailing.report_cards_by_mail,
+        name="report_cards_by_mail",
+    ),
+    path(
+        "report-cards-by-mail/pdf/",
+        mailing.report_cards_by_mail_pdf,
+        name="report_cards_by_mail_pdf",
+    ),
 ]

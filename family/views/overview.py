@@ -14,6 +14,7 @@ from family import calendar
 from family.access import student_for, student_page
 from family.marks import marks_between
 from family.periods import Periods, periods_for
+from family.views.interim import interim_requests
 from gradebook.snapshot import CourseSnapshot, course_snapshots, enrolled_sections
 from records.models import MarkingPeriod, Section, Student
 
@@ -76,5 +77,6 @@ def overview(request: HttpRequest, public_id: UUID) -> HttpResponse:
         "courses": graded_courses(courses),
         "schedule": todays_schedule(student, periods, courses, today),
         "attendance": attendance_summary(student, period, today) if period else None,
+        "interim_requests": interim_requests(request, student),
     }
     return render(request, "family/overview.html", context)
