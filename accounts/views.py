@@ -187,6 +187,9 @@ def my_account(request: HttpRequest) -> HttpResponse:
     )
 
 
+RECENT_SIGN_INS = 10
+
+
 def render_my_account(
     request: HttpRequest,
     password_form: PasswordChangeForm,
@@ -200,6 +203,7 @@ def render_my_account(
         "add_form": add_form,
         "emails_on_file": sorted({c.email for c in account.contacts.all() if c.email}),
         "children": Student.objects.visible_to(account),
+        "sign_ins": account.sign_ins.all()[:RECENT_SIGN_INS],
     }
     return render(request, "accounts/my_account.html", context, status=status)
 

@@ -1,7 +1,11 @@
 from django.urls import URLPattern, path
 
 from office.views import (
+    access_log,
+    contacts,
+    corrections,
     credential_requests,
+    families,
     feedback,
     interims,
     letters,
@@ -12,6 +16,25 @@ from office.views import (
 app_name = "office"
 
 urlpatterns: list[URLPattern] = [
+    path("families/", families.families, name="families"),
+    path("students/<uuid:public_id>/", families.student, name="student"),
+    path(
+        "students/<uuid:public_id>/contacts/<int:contact_id>/",
+        contacts.edit_contact,
+        name="edit_contact",
+    ),
+    path(
+        "students/<uuid:public_id>/contacts/<int:contact_id>/online-access/",
+        contacts.set_online_access,
+        name="online_access",
+    ),
+    path("corrections/", corrections.corrections, name="corrections"),
+    path(
+        "corrections/<int:correction_id>/decline/",
+        corrections.decline_correction,
+        name="decline_correction",
+    ),
+    path("access-log/", access_log.access_log, name="access_log"),
     path(
         "students/<uuid:public_id>/contacts/<int:contact_id>/letter/",
         letters.issue_letter,
