@@ -142,3 +142,15 @@ def test_another_teacher_and_other_roles_cannot_fill(
     for account in [cast.rivera, staff.middle_office]:
         assert cast.client_for(account).post(url, {"value": "20"}).status_code == 403
     assert not Score.objects.exists()
+
+
+def test_students_not_in_the_class_on_the_due_date_are_left_empty(
+    cast: Cast, term: Term, quiz: Assignment, ben: Student
+) -> None:
+    Enrollment.objects.filter(student=ben).update(dropped_on=TODAY)
+    Enrollment.objects.filter(student=cast.lily).update(start=TODAY.replace(day=4))
+    client = cast.client_for(term.teacher)
+
+    client.post(fill_url(term, quiz), {"value": "20"})
+
+    assert list(Score.objects.values_list("student", flat=True)) == [cast.sofia.pk]

@@ -240,12 +240,15 @@ def fill_empty(
     enrollments: list[Enrollment],
     typed: Typed,
 ) -> list[Score]:
-    """Save the typed score for each student with nothing entered yet."""
+    """Give the typed score to each student in class on the due date with none yet."""
     scores = {score.student_id: score for score in assignment.scores.all()}
+    due = assignment.due_on
     empty = [
         enrollment.student
         for enrollment in enrollments
-        if is_empty(scores.get(enrollment.student_id))
+        if enrollment.start <= due
+        and (enrollment.dropped_on is None or enrollment.dropped_on > due)
+        and is_empty(scores.get(enrollment.student_id))
     ]
 
     return [
