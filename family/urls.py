@@ -2,6 +2,7 @@ from django.urls import path
 
 from family.views import (
     attendance,
+    calendar_feed,
     children,
     course,
     feedback,
@@ -51,5 +52,8 @@ urlpatterns = [
         "children/<uuid:public_id>/report-cards/<int:period_id>/pdf/",
         report_cards.report_card_pdf,
         name="report_card_pdf",
+    ),
+    path(
+        "calendar/<str:secret>.ics", calendar_feed.calendar_feed, name="calendar_feed"
     ),
 ]

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "teaching",
     "office",
     "demo",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -191,6 +194,31 @@ HOMEROOM_THROTTLE_MINUTES = env.integer("HOMEROOM_THROTTLE_MINUTES", 15, 1)
 # and how old a gradebook may grow before the office is shown it.
 HOMEROOM_STAFF_TWO_FACTOR = env.boolean("HOMEROOM_STAFF_TWO_FACTOR", not DEBUG)
 HOMEROOM_STALE_GRADEBOOK_DAYS = env.integer("HOMEROOM_STALE_GRADEBOOK_DAYS", 14, 1)
+
+# The families' API: JSON only, for signed-in families and the apps they trust,
+# throttled per account in the database so the limit holds across workers.
+HOMEROOM_API_LIMIT_PER_ACCOUNT = env.integer("HOMEROOM_API_LIMIT_PER_ACCOUNT", 900, 1)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.FamilyAccount"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttles.AccountThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Homeroom API",
+    "DESCRIPTION": (
+        "Read-only access for a family or a student to the records the portal "
+        "shows them: children, courses with running averages, assignments, "
+        "attendance, schedule and posted report card grades."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 
 LOGGING = {
     "version": 1,
