@@ -60,6 +60,7 @@ def load(today: datetime.date) -> Summary:
         load_students(schools, school_year_start(today))
         load_households()
         office = load_staff()
+        load_school_office(schools[School.Level.MIDDLE])
         load_school_year(schools, office)
 
     return Summary(
@@ -189,15 +190,29 @@ def parent_account(person: roster.Person) -> Account:
 
 
 def load_staff() -> Account:
+    """The district office: every school, and the Django admin."""
     return ensure_account(
         roster.STAFF_USERNAME,
         roster.STAFF_PASSWORD,
-        kind=Account.Kind.STAFF,
+        kind=Account.Kind.DISTRICT,
         first_name="Main",
         last_name="Office",
         email="office@example.org",
         is_staff=True,
         is_superuser=True,
+    )
+
+
+def load_school_office(school: School) -> Account:
+    """The middle school's office: its own families only."""
+    return ensure_account(
+        roster.SCHOOL_OFFICE_USERNAME,
+        roster.STAFF_PASSWORD,
+        kind=Account.Kind.STAFF,
+        school=school,
+        first_name="Memorial",
+        last_name="Office",
+        email="office@memorial.example.org",
     )
 
 

@@ -362,6 +362,7 @@ TEACHERS = (
 )
 
 STAFF_USERNAME = "office"
+SCHOOL_OFFICE_USERNAME = "memorial.office"
 
 SIGN_INS = (
     SignIn(
@@ -372,7 +373,19 @@ SIGN_INS = (
     SignIn("gokafor", PARENT_PASSWORD, "Grace Okafor, mother of Ethan (grade 9)"),
     SignIn("dokafor", PARENT_PASSWORD, "Daniel Okafor, father of Ethan (grade 9)"),
     SignIn("sofia.rivera", STUDENT_PASSWORD, "Sofia Rivera, student, grade 7"),
-    SignIn(STAFF_USERNAME, STAFF_PASSWORD, "office staff, for the admin at /admin/"),
+    SignIn(
+        STAFF_USERNAME,
+        STAFF_PASSWORD,
+        "district office: every school's families, and the admin at /admin/",
+    ),
+    SignIn(
+        SCHOOL_OFFICE_USERNAME,
+        STAFF_PASSWORD,
+        "Memorial Middle School's office: its own families only",
+    ),
+    SignIn(
+        "dfoster", TEACHER_PASSWORD, "Diane Foster, teacher: gradebooks, attendance"
+    ),
 )
 
 TRY_THESE = (

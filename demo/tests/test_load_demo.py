@@ -273,13 +273,24 @@ def test_sofia_has_a_student_account(district: str) -> None:
     assert Student.objects.get(account=account).number == "100101"
 
 
-def test_office_is_a_staff_superuser(district: str) -> None:
+def test_office_is_the_district_office_and_a_superuser(district: str) -> None:
     account = authenticate(None, username="office", password="office-demo-2026")
 
     assert isinstance(account, Account)
-    assert account.kind == Account.Kind.STAFF
+    assert account.kind == Account.Kind.DISTRICT
     assert account.is_staff
     assert account.is_superuser
+
+
+def test_the_middle_school_office_sees_its_school(district: str) -> None:
+    account = authenticate(
+        None, username="memorial.office", password="office-demo-2026"
+    )
+
+    assert isinstance(account, Account)
+    assert account.kind == Account.Kind.STAFF
+    assert account.school is not None
+    assert account.school.name == "Memorial Middle School"
 
 
 def test_every_listed_sign_in_works(district: str) -> None:
