@@ -49,7 +49,6 @@ INSTALLED_APPS = [
     "staff",
     "teaching",
     "office",
-    "exchange",
     "demo",
     "rest_framework",
     "drf_spectacular",
