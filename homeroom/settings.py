@@ -196,6 +196,17 @@ HOMEROOM_THROTTLE_MINUTES = env.integer("HOMEROOM_THROTTLE_MINUTES", 15, 1)
 HOMEROOM_STAFF_TWO_FACTOR = env.boolean("HOMEROOM_STAFF_TWO_FACTOR", not DEBUG)
 HOMEROOM_STALE_GRADEBOOK_DAYS = env.integer("HOMEROOM_STALE_GRADEBOOK_DAYS", 14, 1)
 
+# The mid-term prompt: parents idle this many days get one email at the
+# marking period's mid-point, sent by the worker at this hour (local time);
+# contacts without an account get an invitation only if the district says so.
+HOMEROOM_PROMPT_IDLE_DAYS = env.integer("HOMEROOM_PROMPT_IDLE_DAYS", 21, 1)
+HOMEROOM_PROMPT_HOUR = env.integer("HOMEROOM_PROMPT_HOUR", 8, 0)
+if HOMEROOM_PROMPT_HOUR > 23:
+    raise env.refuse(
+        "HOMEROOM_PROMPT_HOUR", str(HOMEROOM_PROMPT_HOUR), "an hour from 0 to 23"
+    )
+HOMEROOM_INVITE_CONTACTS = env.boolean("HOMEROOM_INVITE_CONTACTS", False)
+
 # The families' API: JSON only, for signed-in families and the apps they trust,
 # throttled per account in the database so the limit holds across workers.
 HOMEROOM_API_LIMIT_PER_ACCOUNT = env.integer("HOMEROOM_API_LIMIT_PER_ACCOUNT", 900, 1)

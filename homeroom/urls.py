@@ -8,6 +8,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("", include("accounts.urls")),
     path("", include("family.urls")),
+    path("", include("messaging.urls")),
     path("staff/", include("staff.urls")),
     path("staff/teaching/", include("teaching.urls")),
     path("staff/office/", include("office.urls")),

@@ -10,6 +10,7 @@ from office.views import (
     interims,
     letters,
     mailing,
+    outbox,
     stale,
 )
 
@@ -71,4 +72,6 @@ urlpatterns: list[URLPattern] = [
         mailing.report_cards_by_mail_pdf,
         name="report_cards_by_mail_pdf",
     ),
+    path("outbox/", outbox.outbox, name="outbox"),
+    path("outbox/<int:pk>/retry/", outbox.retry, name="outbox_retry"),
 ]
