@@ -21,6 +21,7 @@ from accounts.forms import AddStudentForm, CreateAccountForm, SignInForm
 from accounts.linking import add_student as link_student
 from accounts.models import Account, SignIn
 from api.views_account import apps_and_calendar
+from messaging.preferences import messages_on_my_account
 from outbox.compose import queue_email
 from records.models import Student
 
@@ -205,6 +206,7 @@ def render_my_account(
         "emails_on_file": sorted({c.email for c in account.contacts.all() if c.email}),
         "children": Student.objects.visible_to(account),
         **apps_and_calendar(account),
+        **messages_on_my_account(account),
         "sign_ins": account.sign_ins.all()[:RECENT_SIGN_INS],
     }
     return render(request, "accounts/my_account.html", context, status=status)

@@ -5,6 +5,7 @@ message that names the variable.
 """
 
 import datetime
+import re
 from pathlib import Path
 
 import django_stubs_ext
@@ -206,6 +207,31 @@ if HOMEROOM_PROMPT_HOUR > 23:
         "HOMEROOM_PROMPT_HOUR", str(HOMEROOM_PROMPT_HOUR), "an hour from 0 to 23"
     )
 HOMEROOM_INVITE_CONTACTS = env.boolean("HOMEROOM_INVITE_CONTACTS", False)
+
+# Alerts and the weekly digest, for parents who ask for them on My Account.
+# An alert waits out the grace period and goes out only if its event still
+# holds; none goes out in quiet hours ("21-7": 9 p.m. to 7 a.m., local time, or
+# empty for none); past the daily number, alerts wait for the weekly digest,
+# sent on this ISO weekday (7 is Sunday) from this hour.
+HOMEROOM_ALERT_GRACE_MINUTES = env.integer("HOMEROOM_ALERT_GRACE_MINUTES", 60, 0)
+HOMEROOM_QUIET_HOURS = env.text("HOMEROOM_QUIET_HOURS", "21-7").strip()
+if not re.fullmatch(r"(([01]?\d|2[0-3])-([01]?\d|2[0-3]))?", HOMEROOM_QUIET_HOURS):
+    raise env.refuse(
+        "HOMEROOM_QUIET_HOURS",
+        HOMEROOM_QUIET_HOURS,
+        "two hours from 0 to 23 such as 21-7, or empty for none",
+    )
+HOMEROOM_ALERTS_PER_DAY = env.integer("HOMEROOM_ALERTS_PER_DAY", 3, 1)
+HOMEROOM_DIGEST_WEEKDAY = env.integer("HOMEROOM_DIGEST_WEEKDAY", 7, 1)
+HOMEROOM_DIGEST_HOUR = env.integer("HOMEROOM_DIGEST_HOUR", 17, 0)
+if HOMEROOM_DIGEST_WEEKDAY > 7:
+    raise env.refuse(
+        "HOMEROOM_DIGEST_WEEKDAY", str(HOMEROOM_DIGEST_WEEKDAY), "a day from 1 to 7"
+    )
+if HOMEROOM_DIGEST_HOUR > 23:
+    raise env.refuse(
+        "HOMEROOM_DIGEST_HOUR", str(HOMEROOM_DIGEST_HOUR), "an hour from 0 to 23"
+    )
 
 # The families' API: JSON only, for signed-in families and the apps they trust,
 # throttled per account in the database so the limit holds across workers.

@@ -94,3 +94,34 @@ def stop(request: HttpRequest, token: str) -> HttpResponse:
     }
     return render(request, "messaging/unsubscribe.html", context)
 
+
+# Stop links for the choices a parent makes on My Account (alerts, the digest):
+# they turn the choice off, so My Account keeps showing what still arrives.
+# Views: messaging.views.stop_choice.
+
+CHOICE_SALT = "messaging.unsubscribe.choice"
+
+
+def choice_stop_link(account: Account, stop: str, student_public_id: str = "") -> str:
+    """The full address of the page that turns off one of the account's choices."""
+    data = {"account": account.pk, "stop": stop, "student": student_public_id}
+    token = signing.dumps(data, salt=CHOICE_SALT, compress=True)
+    path = reverse("messaging:stop_choice", args=[token])
+    return settings.HOMEROOM_SITE_URL.rstrip("/") + path
+
+
+def read_choice_token(token: str) -> tuple[int, str, str] | None:
+    """The account, choice and child a link was made for, or None if it was altered."""
+    try:
+        data = signing.loads(token, salt=CHOICE_SALT)
+    except signing.BadSignature:
+        return None
+
+    if not isinstance(data, dict):
+        return None
+    account, stop, student = data.get("account"), data.get("stop"), data.get("student")
+    if not (
+        isinstance(account, int) and isinstance(stop, str) and isinstance(student, str)
+    ):
+        return None
+    return account, stop, student
