@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "staff",
     "teaching",
     "office",
+    "exchange",
     "demo",
     "rest_framework",
     "drf_spectacular",

@@ -1,0 +1,1 @@
+"""Data exchange with the district's student information system (OneRoster CSV)."""
