@@ -1,11 +1,14 @@
 """The fixed cast every test uses: two families, a student and an outsider."""
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from accounts.models import Account
 from attendance.models import AttendanceCode
@@ -323,3 +326,10 @@ def staff(cast: Cast) -> Staff:
         email="dana@district.example.org",
     )
     return Staff(middle_office, high_office, district)
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A page in another language leaves it active in the thread: start over."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

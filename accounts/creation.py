@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from accounts import temporary, throttle
 from accounts.linking import contacts_on_file
@@ -73,6 +74,7 @@ def open_account(contact: Contact, username: str) -> Account:
         email=contact.email,
         kind=Account.Kind.PARENT,
         must_change_password=True,
+        language=request_language(),
     )
     account.set_unusable_password()
     account.save()
@@ -86,6 +88,7 @@ def open_account(contact: Contact, username: str) -> Account:
         "accounts/email/welcome",
         {"username": account.username, "code": code, **mail_context()},
         holds_secret=True,
+        language=account.language,
     )
     return account
 
@@ -97,7 +100,19 @@ def remind_of_username(contact: Contact) -> None:
             contact.email,
             "accounts/email/existing_account",
             {"username": contact.account.username, **mail_context()},
+            language=contact.account.language,
         )
+
+
+def request_language() -> str:
+    """The language of the page the account was created from, if not the default.
+
+    The new account keeps it, so its emails come in that language until the
+    family chooses another on My Account.
+    """
+    code = translation.get_language() or ""
+    offered = code in dict(settings.LANGUAGES) and code != settings.LANGUAGE_CODE
+    return code if offered else ""
 
 
 def mail_context() -> dict[str, object]:

@@ -2,6 +2,7 @@
 
 from typing import ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -12,6 +13,11 @@ from django.utils.translation import gettext_lazy as _
 class AccountManager(UserManager["Account"]):
     def get_by_natural_key(self, username: str | None) -> "Account":
         return self.get(username__iexact=username)
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The site's languages; a callable, so adding one needs no migration."""
+    return list(settings.LANGUAGES)
 
 
 class Account(AbstractUser):
@@ -33,6 +39,13 @@ class Account(AbstractUser):
         help_text="The school whose office this account works in (office staff).",
     )
     sourced_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        choices=language_choices,
+        help_text=_("Pages and emails in this language; blank: the browser's."),
+    )
 
     objects: ClassVar[AccountManager] = AccountManager()  # type: ignore[assignment]
 

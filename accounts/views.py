@@ -177,6 +177,7 @@ def save_new_password(request: HttpRequest, form: SetPasswordForm[Account]) -> N
                 account.email,
                 "accounts/email/password_changed",
                 {"username": account.username, **mail_context()},
+                language=account.language,
             )
     update_session_auth_hash(request, account)
 

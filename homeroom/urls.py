@@ -2,10 +2,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.language import switch_language
 from family.views.children import home
 
 urlpatterns = [
     path("", home, name="home"),
+    path("i18n/setlang/", switch_language, name="set_language"),
     path("", include("accounts.urls")),
     path("", include("family.urls")),
     path("", include("messaging.urls")),

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import Lower, Trim
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts import temporary
@@ -89,7 +89,8 @@ def issue_letter(
 
         # Rendered inside the transaction: if the PDF fails, nothing is kept and
         # the parent's earlier letter still works.
-        pdf = render_pdf("office/letter_pdf.html", letter_context(letter, code))
+        with translation.override(account.language or settings.LANGUAGE_CODE):
+            pdf = render_pdf("office/letter_pdf.html", letter_context(letter, code))
     return letter, pdf
 
 
@@ -125,6 +126,7 @@ def send_notice(account: Account, contact: Contact) -> None:
             "office_phone": settings.HOMEROOM_OFFICE_PHONE,
             "site_url": settings.HOMEROOM_SITE_URL,
         },
+        language=account.language,
     )
 
 

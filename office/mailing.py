@@ -25,6 +25,7 @@ class Recipient:
     state: str = ""
     postal_code: str = ""
     account_id: int | None = None
+    language: str = ""  # the account's choice; "" when none
 
     @property
     def name(self) -> str:
@@ -49,6 +50,7 @@ class Address:
 
     names: tuple[str, ...]
     lines: tuple[str, ...]
+    language: str = ""  # the first choice among the people who live there
 
     @property
     def addressee(self) -> str:
@@ -109,7 +111,12 @@ def home_address(recipients: Sequence[Recipient]) -> Address | None:
     names = dict.fromkeys(
         recipient.name for recipient in mailable if address_key(recipient.lines) == key
     )
-    return Address(tuple(names), home.lines)
+    languages = [
+        recipient.language
+        for recipient in mailable
+        if recipient.language and address_key(recipient.lines) == key
+    ]
+    return Address(tuple(names), home.lines, next(iter(languages), ""))
 
 
 def name_key(addressed: Addressed) -> tuple[str, str, int]:
@@ -140,8 +147,9 @@ def households(
 def household(members: list[tuple[Address, Addressed]]) -> Household:
     addresses = [address for address, addressed in members]
     names = dict.fromkeys(name for address in addresses for name in address.names)
+    languages = [address.language for address in addresses if address.language]
     return Household(
-        Address(tuple(names), addresses[0].lines),
+        Address(tuple(names), addresses[0].lines, next(iter(languages), "")),
         tuple(addressed for address, addressed in members),
     )
 
@@ -194,6 +202,7 @@ def recipient(contact: Contact) -> Recipient:
         state=contact.state,
         postal_code=contact.postal_code,
         account_id=contact.account_id,
+        language=contact.account.language if contact.account else "",
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from family.numbers import plain_number
+from family.numbers import plain_number, typed_number
 from gradebook.averages import Average
 from gradebook.models import Assignment, Score
 from records.models import Enrollment, Student
@@ -140,7 +140,7 @@ def cell_text(score: Score | None) -> str:
     if score is None:
         return ""
     codes = {"missing": "M", "excused": "EX", "incomplete": "INC", "late": "L"}
-    parts = [] if score.points is None else [plain_number(score.points)]
+    parts = [] if score.points is None else [typed_number(score.points)]
     parts += [codes[flag] for flag in cell_flags(score)]
     return " ".join(parts)
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
@@ -57,7 +57,10 @@ def interim_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("office:interims")
 
     record_access(account, item.student, "office:interim_pdf")
-    pdf = render_pdf("office/interim_pdf.html", pdf_context(item, report), request)
+    # The family reads the report: their language, not the office's.
+    with translation.override(item.account.language or settings.LANGUAGE_CODE):
+        context = pdf_context(item, report)
+        pdf = render_pdf("office/interim_pdf.html", context, request)
     disposition = content_disposition_header(
         as_attachment=True, filename=report.filename
     )
@@ -131,6 +134,7 @@ def send(item: InterimRequest, report: InterimReport, account: Account) -> bool:
                 item.account.email,
                 "office/email/interim_report",
                 email_context(report),
+                language=item.account.language,
             )
     return True
 
@@ -149,7 +153,7 @@ def addresses(items: list[InterimRequest]) -> dict[int, Address | None]:
     """
     links = StudentContact.objects.filter(
         student_id__in={item.student_id for item in items}
-    ).select_related("contact")
+    ).select_related("contact__account")
     by_student = recipients_by_student(links)
     return {
         item.pk: home_address(

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -59,6 +60,11 @@ class Letter:
 
     address: Address
     report_cards: list[tuple[Addressed, ReportCard]]
+
+    @property
+    def language(self) -> str:
+        """The household's language: the letter is printed in it."""
+        return self.address.language or settings.LANGUAGE_CODE
 
 
 @dataclass(frozen=True)
@@ -201,7 +207,7 @@ def report_cards(grades: QuerySet[ReportCardGrade]) -> dict[int, ReportCard]:
 
 def contacts_of(cards: dict[int, ReportCard]) -> QuerySet[StudentContact]:
     return StudentContact.objects.filter(student_id__in=list(cards)).select_related(
-        "contact"
+        "contact__account"
     )
 
 
