@@ -148,7 +148,9 @@ def send_prompt(account: Account, period: MarkingPeriod) -> bool:
     record = MidTermPrompt(
         kind=MidTermPrompt.Kind.PROMPT, account=account, marking_period=period
     )
-    return record_and_queue(record, account.email, PROMPT_TEMPLATE, context)
+    return record_and_queue(
+        record, account.email, PROMPT_TEMPLATE, context, account.language
+    )
 
 
 def send_invitation(contact: Contact, period: MarkingPeriod) -> bool:
@@ -169,12 +171,13 @@ def record_and_queue(
     to: str,
     template: str,
     context: dict[str, object],
+    language: str = "",
 ) -> bool:
     """Keep the record and queue the email together; False if another run did."""
     try:
         with transaction.atomic():
             record.save()
-            queue_email(to, template, context)
+            queue_email(to, template, context, language=language)
     except IntegrityError:
         return False
     return True

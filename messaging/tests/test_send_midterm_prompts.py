@@ -11,6 +11,7 @@ from pytest_django.fixtures import Settings
 
 from accounts.models import Account
 from conftest import Cast, Term, make_contact
+from homeroom.tests.catalogs import untranslated
 from messaging.models import EmailOptOut, MidTermPrompt
 from outbox.models import Message
 from records.models import MarkingPeriod
@@ -125,6 +126,21 @@ def test_the_prompt_email_links_to_sign_in_and_to_stop(
     assert 'href="https://portal.example.org/sign-in/"' in message.html_body
     assert "https://portal.example.org/stop/" in message.text_body
     assert "Sofia" not in message.text_body + message.html_body
+
+
+def test_the_prompt_comes_in_the_parents_language(idle: Cast) -> None:
+    idle.rivera.language = "es"
+    idle.rivera.save()
+
+    with time_machine.travel(MIDTERM, tick=False):
+        call_command("send_midterm_prompts")
+
+    spanish = Message.objects.get(to="maria@example.org")
+    english = Message.objects.get(to="wei@example.org")
+    assert spanish.subject.startswith("Mitad del periodo")
+    assert '<html lang="es">' in spanish.html_body
+    assert untranslated(spanish.html_body, "es") == []
+    assert english.subject.startswith("Mid-term")
 
 
 def test_a_parent_who_stopped_prompts_gets_none(idle: Cast) -> None:
