@@ -14,6 +14,7 @@ urlpatterns = [
     path("staff/", include("staff.urls")),
     path("staff/teaching/", include("teaching.urls")),
     path("staff/office/", include("office.urls")),
+    path("staff/exchange/", include("exchange.urls")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -16,12 +16,14 @@ from django.urls import URLPattern, reverse
 from django.utils import timezone
 
 from accounts.models import Account
+from api.models import CalendarFeed
 from attendance.changes import set_mark
 from conftest import Cast, Term, add_assignment, add_score
 from family.tests.sofia_grades import grade_sofia
 from family.urls import urlpatterns
 from homeroom.tests.catalogs import texts_of, untranslated
 from office.models import InterimRequest
+from office.tests.interim_example import text_of
 from records.models import CorrectionRequest
 from reports.tests.factories import post_grade
 
@@ -184,3 +186,52 @@ def test_attendance_codes_are_explained_in_spanish(
     assert "Ausente, justificado" in texts
     assert "Tardanza" in texts
     assert "Absent, unexcused" not in " ".join(texts)
+
+
+def test_form_errors_are_explained_in_spanish(cast: Cast, everything: Term) -> None:
+    client = in_spanish(cast, cast.rivera)
+    wrong = {
+        reverse("family:request_correction", args=[cast.sofia.public_id]): {
+            "message": ""
+        },
+        reverse("family:feedback"): {"message": ""},
+        reverse("accounts:add_student"): {"student_number": "999999"},
+        reverse("accounts:change_password"): {"old_password": "not it"},
+    }
+
+    pages = {url: client.post(url, data) for url, data in wrong.items()}
+
+    for url, response in pages.items():
+        assert response.status_code == 400, url
+        assert untranslated(response.content.decode(), "es") == [], url
+    assert (
+        "«Su opinión» está vacío." in pages[reverse("family:feedback")].content.decode()
+    )
+
+
+def test_the_report_card_pdf_is_in_spanish(cast: Cast, everything: Term) -> None:
+    client = in_spanish(cast, cast.rivera)
+
+    response = client.get(
+        reverse("family:report_card_pdf", args=[cast.sofia.public_id, everything.q1.pk])
+    )
+
+    text = " ".join(text_of(response.content).split())
+    assert "Boleta de calificaciones, Q1 2026-2027" in text
+    assert "13 de noviembre de 2026" in text
+    assert "Report card" not in text
+
+
+def test_the_calendar_feed_is_in_the_accounts_language(
+    cast: Cast, everything: Term
+) -> None:
+    cast.rivera.language = "es"
+    cast.rivera.save()
+    _feed, key = CalendarFeed.issue(cast.rivera)
+
+    response = Client().get(reverse("family:calendar_feed", args=[key]))
+
+    text = response.content.decode()
+    assert "Homeroom: fechas de entrega y eventos escolares" in text
+    assert "entrega de Unit 3 test" in text
+    assert "puntos posibles" in text

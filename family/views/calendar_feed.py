@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -29,16 +29,22 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
     if feed is None or not feed.account.is_active:
         raise Http404
 
+    # A calendar app sends no cookie: the family's own language, if chosen.
+    with translation.override(feed.account.language or translation.get_language()):
+        text = calendar_text(feed)
+    return HttpResponse(text, content_type="text/calendar; charset=utf-8")
+
+
+def calendar_text(feed: CalendarFeed) -> str:
     today = timezone.localdate()
     children = list(Student.objects.visible_to(feed.account).select_related("school"))
     year = current_year(today)
 
     events = assignment_events(children, year, today)
     events += school_events(children, year, today)
-    text = ical.calendar_text(
+    return ical.calendar_text(
         events, _("Homeroom: due dates and school events"), timezone.now()
     )
-    return HttpResponse(text, content_type="text/calendar; charset=utf-8")
 
 
 def current_year(today: datetime.date) -> SchoolYear | None:

@@ -1,0 +1,1 @@
+"""The office's pages for data exchange: import, export, the contacts template."""
