@@ -16,6 +16,7 @@ marking period, and school years with none.
 import csv
 import datetime
 import io
+import itertools
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -151,7 +152,7 @@ def export_package(out: IO[bytes], progress: Progress | None = None) -> ExportRe
         categories = CategoryIds(report)
 
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            package = Package(archive, report, progress)
+            package = ZipWriter(archive, report, progress)
             package.write(c.ORGS, org_rows())
             package.write(c.SESSIONS, session_rows())
             package.write(c.COURSES, course_rows())
@@ -262,7 +263,7 @@ def category_weight(category: Category) -> Decimal:
     return Decimal(0)
 
 
-class Package:
+class ZipWriter:
     """The zip being written: each file's rows, then the manifest."""
 
     def __init__(
@@ -284,7 +285,7 @@ class Package:
             with self.member(file, large) as text:
                 writer = csv.writer(text)
                 writer.writerow(columns)
-                for row in chain_first(first, rows):
+                for row in itertools.chain([first], rows):
                     writer.writerow([row.get(name) or "" for name in columns])
                     count += 1
         self.report.rows[file] = count
@@ -308,11 +309,6 @@ class Package:
         rows += [["source.systemName", "Homeroom"], ["source.systemCode", ""]]
         with self.member("manifest.csv", False) as text:
             csv.writer(text).writerows(rows)
-
-
-def chain_first(first: Row, rest: Iterator[Row]) -> Iterator[Row]:
-    yield first
-    yield from rest
 
 
 def org_rows() -> Iterator[Row]:
