@@ -81,12 +81,16 @@ def write_sessions(run: Run) -> None:
             "name": want.name,
             "start": want.start,
             "end": want.end,
-            "midpoint": want.midpoint,
         }
         for sid, want in plan.periods.items()
     }
+    # OneRoster has no mid-point: the middle day is a default the office may move.
     synced_periods = sync(
-        MarkingPeriod, periods, existing_periods, run.summary[PERIODS]
+        MarkingPeriod,
+        periods,
+        existing_periods,
+        run.summary[PERIODS],
+        new=lambda sid, _: {"midpoint": plan.periods[sid].midpoint},
     )
     run.periods = pk_map(existing_periods) | pk_map(synced_periods.objects)
     run.step("Writing school years", len(years) + len(periods))

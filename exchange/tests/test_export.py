@@ -106,6 +106,18 @@ def test_the_package_imports_again_unchanged(grades: Term) -> None:
     assert dict(Gradebook.objects.values_list("pk", "updated_at")) == updated
 
 
+def test_a_mid_point_the_office_moved_survives_the_round_trip(grades: Term) -> None:
+    grades.q2.midpoint = day(12, 18)
+    grades.q2.save()
+    package, _ = export()
+
+    summary = imported(package)
+
+    grades.q2.refresh_from_db()
+    assert grades.q2.midpoint == day(12, 18)
+    assert all(counts.total == 0 for counts in summary.counts.values()), summary.table()
+
+
 def test_the_package_holds_every_record(grades: Term) -> None:
     package, report = export()
 
