@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, reverse
 from django.utils import timezone
@@ -22,6 +23,7 @@ from conftest import Cast, Term, add_assignment, add_score
 from family.tests.sofia_grades import grade_sofia
 from family.urls import urlpatterns
 from homeroom.tests.catalogs import texts_of, untranslated
+from messaging.unsubscribe import choice_stop_link, stop_link
 from office.models import InterimRequest
 from office.tests.interim_example import text_of
 from records.models import CorrectionRequest
@@ -235,3 +237,21 @@ def test_the_calendar_feed_is_in_the_accounts_language(
     assert "Homeroom: fechas de entrega y eventos escolares" in text
     assert "entrega de Unit 3 test" in text
     assert "puntos posibles" in text
+
+
+def test_the_stop_pages_of_the_emails_are_in_spanish(cast: Cast) -> None:
+    site = settings.HOMEROOM_SITE_URL.rstrip("/")
+    links = [
+        stop_link(cast.rivera, "prompt"),
+        choice_stop_link(cast.rivera, "alerts"),
+        choice_stop_link(cast.rivera, "digest"),
+    ]
+    client = Client(HTTP_ACCEPT_LANGUAGE="es")
+
+    for link in links:
+        asked = client.get(link.removeprefix(site))
+        done = client.post(link.removeprefix(site))
+
+        for response in (asked, done):
+            assert response.status_code == 200, link
+            assert untranslated(response.content.decode(), "es") == [], link
