@@ -37,5 +37,6 @@ def test_every_kind_of_alert_is_in_spanish(
         "Sofia: trabajo no entregado en Math 7",
     ]
     for email in emails:
+        assert '<html lang="es">' in email.html_body
         assert untranslated(email.html_body, "es") == [], email.subject
         assert untranslated(email.text_body, "es") == [], email.subject

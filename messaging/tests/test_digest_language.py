@@ -26,5 +26,6 @@ def test_the_digest_is_in_spanish(cast: Cast) -> None:
         "Su resumen semanal del portal para padres de Homeroom Demo District"
     )
     assert "91,0 %" in digest.text_body
+    assert '<html lang="es">' in digest.html_body
     assert untranslated(digest.html_body, "es") == []
     assert untranslated(digest.text_body, "es") == []
