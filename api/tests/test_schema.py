@@ -13,6 +13,8 @@ from collections.abc import Iterator
 import pytest
 import schemathesis
 import time_machine
+from django.core import signals
+from django.db import close_old_connections
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -35,6 +37,20 @@ BIOLOGY = uuid.UUID("5f1b7c1e-0000-4000-8000-000000000004")
 def frozen_clock() -> Iterator[None]:
     with time_machine.travel("2026-12-03 10:00", tick=False):
         yield
+
+
+@pytest.fixture(autouse=True)
+def connections_kept_open() -> Iterator[None]:
+    """Requests here go to the real WSGI application, which closes database
+    connections as a request starts and ends; inside a test's transaction that
+    would close the test's own connection. Django's test client does the same."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        for signal in (signals.request_started, signals.request_finished):
+            signal.connect(close_old_connections)
 
 
 @pytest.fixture
