@@ -2,19 +2,17 @@
 told to stop."""
 
 import logging
-import signal
 import threading
-from types import FrameType
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 
 from exchange.worker import run_waiting
+from homeroom.worker import stop_on_signals
 
 logger = logging.getLogger(__name__)
 
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 POLL_SECONDS = 2
 
 
@@ -38,19 +36,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Carried out {count} import(s) and export(s).")
             return
 
-        stop = threading.Event()
-
-        def request_stop(number: int, frame: FrameType | None) -> None:
-            stop.set()
-
-        previous = {number: signal.getsignal(number) for number in STOP_SIGNALS}
-        for number in STOP_SIGNALS:
-            signal.signal(number, request_stop)
-        try:
+        with stop_on_signals() as stop:
             self.run_until(stop)
-        finally:
-            for number, handler in previous.items():
-                signal.signal(number, handler)
 
     def run_until(self, stop: threading.Event) -> None:
         """A stop signal ends the loop between two runs, never inside one."""

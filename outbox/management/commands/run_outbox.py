@@ -1,20 +1,17 @@
 """Deliver the outbox: once, or every few seconds until told to stop."""
 
 import logging
-import signal
 import threading
-from types import FrameType
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 
+from homeroom.worker import stop_on_signals
 from outbox.delivery import deliver_due
 
 logger = logging.getLogger(__name__)
-
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 class Command(BaseCommand):
@@ -33,20 +30,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Sent {sent} message(s).")
             return
 
-        stop = threading.Event()
-
-        def request_stop(number: int, frame: FrameType | None) -> None:
-            stop.set()
-
-        previous = {number: signal.getsignal(number) for number in STOP_SIGNALS}
-        for number in STOP_SIGNALS:
-            signal.signal(number, request_stop)
-
-        try:
+        with stop_on_signals() as stop:
             self.run_until(stop)
-        finally:
-            for number, handler in previous.items():
-                signal.signal(number, handler)
 
     def run_until(self, stop: threading.Event) -> None:
         """Deliver every few seconds; a stop signal ends the loop between runs."""
