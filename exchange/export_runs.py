@@ -35,8 +35,9 @@ def carry_out(run: ExportRun) -> None:
     try:
         with path.open("wb") as out:
             report = export_package(out, progress)
-    except Exception:
-        logger.exception("Export run %s stopped with an error", run.pk)
+    except Exception as error:
+        # The error's own text may quote a stored value, such as a name.
+        logger.error("Export run %s stopped: %s", run.pk, type(error).__name__)
         path.unlink(missing_ok=True)
         finish(run, ExportRun.Status.FAILED)
     else:

@@ -57,8 +57,9 @@ def carry_out(run: ImportRun) -> None:
     progress = ProgressFile(progress_path(run))
     try:
         outcome = start(run, progress)
-    except Exception:
-        logger.exception("Import run %s stopped with an error", run.pk)
+    except Exception as error:
+        # The error's own text may quote a value from the file, such as a name.
+        logger.error("Import run %s stopped: %s", run.pk, type(error).__name__)
         finish(run, ImportRun.Status.FAILED)
     else:
         record_outcome(run, outcome)
